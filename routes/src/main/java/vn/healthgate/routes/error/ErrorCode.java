@@ -1,0 +1,70 @@
+package vn.healthgate.routes.error;
+
+/**
+ * The one catalogue of the gateway's error codes: stable, greppable, each with its HTTP status and
+ * a message in English and Vietnamese. Never rename a code: clients program against it.
+ */
+public enum ErrorCode {
+  JSON_MALFORMED("GW-JSON-MALFORMED", 400, "The request body is not valid JSON.", "Nội dung yêu cầu không phải JSON hợp lệ."),
+  CONTENT_TYPE("GW-CONTENT-TYPE", 415, "Send the body as application/json (FHIR: application/fhir+json).", "Hãy gửi nội dung dạng application/json (FHIR: application/fhir+json)."),
+  NOT_ACCEPTABLE("GW-NOT-ACCEPTABLE", 406, "The requested response format is not available.", "Không hỗ trợ định dạng phản hồi được yêu cầu."),
+  NOT_FOUND("GW-NOT-FOUND", 404, "No such resource.", "Không tìm thấy tài nguyên."),
+  METHOD_NOT_ALLOWED("GW-METHOD-NOT-ALLOWED", 405, "This method is not allowed here.", "Phương thức không được phép."),
+  AUTH_MISSING("GW-AUTH-MISSING", 401, "Identify the facility: X-Api-Key header (development) or a client certificate.", "Thiếu định danh cơ sở: header X-Api-Key (môi trường phát triển) hoặc chứng thư máy khách."),
+  AUTH_INVALID("GW-AUTH-INVALID", 401, "The API key is not known.", "API key không hợp lệ."),
+  FACILITY_FORBIDDEN("GW-FACILITY-FORBIDDEN", 403, "The facility in the request is not the facility you are authenticated as.", "Mã cơ sở trong yêu cầu không khớp với cơ sở đã xác thực."),
+  FACILITY_MISSING("GW-FACILITY-MISSING", 422, "facilityCode is required.", "Thiếu mã cơ sở KCB (facilityCode)."),
+  FACILITY_UNKNOWN("GW-FACILITY-UNKNOWN", 422, "This facility is not onboarded at the gateway.", "Cơ sở KCB chưa được đăng ký với cổng kết nối."),
+  PATIENT_ID_MISSING("GW-PATIENT-ID-MISSING", 422, "Give one of cccd, qr or cardNumber.", "Cần một trong các trường: cccd, qr hoặc cardNumber."),
+  PATIENT_ID_AMBIGUOUS("GW-PATIENT-ID-AMBIGUOUS", 422, "Give only one of cccd, qr or cardNumber.", "Chỉ gửi một trong các trường: cccd, qr hoặc cardNumber."),
+  CCCD_FORMAT("GW-CCCD-FORMAT", 422, "A CCCD number has exactly 12 digits.", "Số CCCD phải gồm đúng 12 chữ số."),
+  CCCD_PROVINCE("GW-CCCD-PROVINCE", 422, "The first three digits of the CCCD are not a known province code.", "Ba chữ số đầu của CCCD không phải mã tỉnh hợp lệ."),
+  CCCD_CENTURY("GW-CCCD-CENTURY", 422, "The 4th digit of the CCCD (century and sex) contradicts the birth year.", "Chữ số thứ 4 của CCCD (thế kỷ và giới tính) không khớp với năm sinh."),
+  CCCD_BIRTHYEAR("GW-CCCD-BIRTHYEAR", 422, "Digits 5-6 of the CCCD contradict the birth year.", "Chữ số thứ 5-6 của CCCD không khớp với năm sinh."),
+  CCCD_SEX("GW-CCCD-SEX", 422, "The 4th digit of the CCCD contradicts the sex.", "Chữ số thứ 4 của CCCD không khớp với giới tính."),
+  QR_FIELDS("GW-QR-FIELDS", 422, "A CCCD QR code has 7 fields separated by |.", "Mã QR CCCD phải có 7 trường phân cách bởi dấu |."),
+  QR_FORMAT("GW-QR-FORMAT", 422, "A field of the CCCD QR code is not in the expected format.", "Một trường của mã QR CCCD không đúng định dạng."),
+  CARD_FORMAT("GW-CARD-FORMAT", 422, "cardNumber is a 15-character card code (e.g. DN4701234567890) or a 10-digit social-insurance number.", "Mã thẻ phải gồm 15 ký tự (ví dụ DN4701234567890) hoặc là mã số BHXH 10 chữ số."),
+  NAME_MISSING("GW-NAME-MISSING", 422, "fullName is required (or a qr that carries it).", "Thiếu họ tên (fullName), hoặc gửi mã QR có họ tên."),
+  NAME_FORMAT("GW-NAME-FORMAT", 422, "fullName may hold only letters, spaces, apostrophes, dots and hyphens (at most 255).", "Họ tên chỉ gồm chữ cái, khoảng trắng, dấu nháy, dấu chấm, gạch nối (tối đa 255 ký tự)."),
+  BIRTHDATE_MISSING("GW-BIRTHDATE-MISSING", 422, "birthDate is required (or a qr that carries it).", "Thiếu ngày sinh (birthDate), hoặc gửi mã QR có ngày sinh."),
+  BIRTHDATE_FORMAT("GW-BIRTHDATE-FORMAT", 422, "birthDate is yyyy-MM-dd, or yyyy when only the year is known.", "Ngày sinh theo dạng yyyy-MM-dd, hoặc yyyy nếu chỉ biết năm sinh."),
+  BIRTHDATE_FUTURE("GW-BIRTHDATE-FUTURE", 422, "birthDate is in the future.", "Ngày sinh ở tương lai."),
+  SEX_INVALID("GW-SEX-INVALID", 422, "sex is MALE, FEMALE or UNDETERMINED.", "Giới tính là MALE, FEMALE hoặc UNDETERMINED."),
+  OFFICER_MISSING("GW-OFFICER-MISSING", 422, "officer (fullName and cccd of the reception staff member) is required.", "Thiếu thông tin cán bộ tra cứu (officer: họ tên và CCCD)."),
+  OFFICER_INVALID("GW-OFFICER-INVALID", 422, "officer.fullName is required and officer.cccd must be 12 digits.", "Họ tên cán bộ là bắt buộc và CCCD cán bộ phải gồm 12 chữ số."),
+  FHIR_REQUEST_INVALID("GW-FHIR-INVALID", 422, "The FHIR resource lacks what the operation needs.", "Tài nguyên FHIR thiếu thông tin cần thiết."),
+  PORTAL_UNAVAILABLE("GW-PORTAL-UNAVAILABLE", 503, "The insurance portal is not answering. Try again shortly.", "Cổng giám định BHYT không phản hồi. Vui lòng thử lại sau."),
+  PORTAL_TIMEOUT("GW-PORTAL-TIMEOUT", 503, "The insurance portal did not answer in time. Try again shortly.", "Cổng giám định BHYT phản hồi quá thời gian. Vui lòng thử lại sau."),
+  PORTAL_CIRCUIT_OPEN("GW-PORTAL-CIRCUIT-OPEN", 503, "The insurance portal is failing; lookups are paused briefly.", "Cổng giám định BHYT đang lỗi; tạm dừng tra cứu trong giây lát."),
+  PORTAL_LOGIN_REFUSED("GW-PORTAL-LOGIN-REFUSED", 503, "The insurance portal refused the facility's login. Check the account, or try again shortly.", "Cổng giám định BHYT từ chối đăng nhập của cơ sở. Kiểm tra tài khoản hoặc thử lại sau."),
+  INTERNAL("GW-INTERNAL", 500, "Unexpected error. Quote the correlation id to support.", "Lỗi không mong muốn. Vui lòng báo mã tương quan cho bộ phận hỗ trợ.");
+
+  private final String code;
+  private final int httpStatus;
+  private final String english;
+  private final String vietnamese;
+
+  ErrorCode(String code, int httpStatus, String english, String vietnamese) {
+    this.code = code;
+    this.httpStatus = httpStatus;
+    this.english = english;
+    this.vietnamese = vietnamese;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  public String english() {
+    return english;
+  }
+
+  public String vietnamese() {
+    return vietnamese;
+  }
+}

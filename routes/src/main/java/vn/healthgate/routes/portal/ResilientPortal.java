@@ -1,0 +1,95 @@
+package vn.healthgate.routes.portal;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.error.GatewayException;
+
+/**
+ * The portal behind one Resilience4j circuit breaker and one time limit per endpoint (instances
+ * named after {@link PortalEndpoint#id()}, configured in YAML). Failures come out as
+ * {@link GatewayException}s with a {@code Retry-After}: the caller never hangs past the time limit.
+ */
+public class ResilientPortal implements AutoCloseable {
+  private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+  private static final Duration RETRY_AFTER_LOGIN_REFUSED = Duration.ofSeconds(30);
+
+  private final PortalClient client;
+  private final CircuitBreakerRegistry breakers;
+  private final TimeLimiterRegistry timeLimiters;
+  private final ExecutorService executor;
+
+  public ResilientPortal(PortalClient client, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+    this.client = client;
+    this.breakers = breakers;
+    this.timeLimiters = timeLimiters;
+    AtomicInteger threads = new AtomicInteger();
+    this.executor = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r, "portal-call-" + threads.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    CircuitBreaker tokenBreaker = breaker(PortalEndpoint.TOKEN);
+    client.guardTokenCalls(call -> CircuitBreaker.decorateSupplier(tokenBreaker, call));
+  }
+
+  public CardLookupReply lookupCard(PortalAccount account, CardLookupRequest request) {
+    return call(PortalEndpoint.CARD_LOOKUP, () -> client.lookupCard(account, request));
+  }
+
+  public CardLookupReply history(PortalAccount account, CardLookupRequest request) {
+    return call(PortalEndpoint.HISTORY, () -> client.history(account, request));
+  }
+
+  public CircuitBreaker breaker(PortalEndpoint endpoint) {
+    return breakers.circuitBreaker(endpoint.id());
+  }
+
+  private <T> T call(PortalEndpoint endpoint, Supplier<T> supplier) {
+    CircuitBreaker breaker = breaker(endpoint);
+    TimeLimiter limiter = timeLimiters.timeLimiter(endpoint.id());
+    try {
+      return breaker.executeCallable(() -> limiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(supplier, executor)));
+    } catch (CallNotPermittedException e) {
+      Duration wait = breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
+          ? RETRY_AFTER_FAILURE
+          : Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+      throw new GatewayException(ErrorCode.PORTAL_CIRCUIT_OPEN, null, wait, e);
+    } catch (TimeoutException e) {
+      throw new GatewayException(ErrorCode.PORTAL_TIMEOUT, null, RETRY_AFTER_FAILURE, e);
+    } catch (ExecutionException e) {
+      throw translate(e.getCause());
+    } catch (Exception e) {
+      throw translate(e);
+    }
+  }
+
+  private static RuntimeException translate(Throwable failure) {
+    if (failure instanceof GatewayException gatewayException) {
+      return gatewayException;
+    }
+    if (failure instanceof PortalLoginRefusedException) {
+      return new GatewayException(ErrorCode.PORTAL_LOGIN_REFUSED, null, RETRY_AFTER_LOGIN_REFUSED, failure);
+    }
+    if (failure instanceof CallNotPermittedException) {
+      return new GatewayException(ErrorCode.PORTAL_CIRCUIT_OPEN, null, RETRY_AFTER_FAILURE, failure);
+    }
+    return new GatewayException(ErrorCode.PORTAL_UNAVAILABLE, null, RETRY_AFTER_FAILURE, failure);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdownNow();
+  }
+}

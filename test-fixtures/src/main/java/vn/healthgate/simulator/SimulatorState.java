@@ -1,0 +1,77 @@
+package vn.healthgate.simulator;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import vn.healthgate.simulator.data.Facilities;
+import vn.healthgate.simulator.data.Population;
+import vn.healthgate.simulator.portal.CardLookup;
+import vn.healthgate.simulator.portal.LookupLog;
+import vn.healthgate.simulator.portal.TokenStore;
+
+/** Everything the simulated portal remembers; {@link #reset()} returns it to the seeded state. */
+public final class SimulatorState {
+  private final SimulatorSettings settings;
+  private final Facilities facilities;
+  private final Population population;
+  private final TokenStore tokens;
+  private final Faults faults;
+  private final LookupLog lookupLog;
+  private final CardLookup cardLookup;
+  private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
+
+  SimulatorState(SimulatorSettings settings, Facilities facilities, Population population) {
+    this.settings = settings;
+    this.facilities = facilities;
+    this.population = population;
+    this.tokens = new TokenStore(settings.clock(), settings.tokenLifetime());
+    this.faults = new Faults(settings.clock());
+    this.lookupLog = new LookupLog(settings.clock());
+    this.cardLookup = new CardLookup(population, facilities, lookupLog);
+  }
+
+  public void reset() {
+    faults.clear();
+    tokens.expireAll();
+    tokens.lifetime(settings.tokenLifetime());
+    lookupLog.clear();
+    requests.clear();
+  }
+
+  void countRequest(String endpoint) {
+    requests.computeIfAbsent(endpoint, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  public long requestCount(String endpoint) {
+    AtomicLong count = requests.get(endpoint);
+    return count == null ? 0 : count.get();
+  }
+
+  public Map<String, AtomicLong> requestCounts() {
+    return requests;
+  }
+
+  public Facilities facilities() {
+    return facilities;
+  }
+
+  public Population population() {
+    return population;
+  }
+
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  public CardLookup cardLookup() {
+    return cardLookup;
+  }
+
+  public SimulatorSettings settings() {
+    return settings;
+  }
+}
