@@ -22,7 +22,7 @@ public class EligibilityMapper {
 
   public EligibilityResult map(CardLookupReply reply, CardLookupReply history) {
     PortalResultCode code = PortalResultCode.of(reply.maKetQua()).orElse(null);
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), EligibilityValidator.VIETNAM);
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), EligibilityValidator.VIETNAM).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     if (code == null) {
       return new EligibilityResult(false, Outcome.RETRY_LATER, reply.maKetQua(), ResultCategory.PORTAL,
           "The portal answered with an unknown code. Try again, or check manually.",

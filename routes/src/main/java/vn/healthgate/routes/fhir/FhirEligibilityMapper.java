@@ -76,7 +76,6 @@ public class FhirEligibilityMapper {
 
   public CoverageEligibilityResponse toResponse(EligibilityResult result) {
     CoverageEligibilityResponse response = new CoverageEligibilityResponse();
-    response.setId(UUID.randomUUID().toString());
     response.setStatus(CoverageEligibilityResponse.EligibilityResponseStatus.ACTIVE);
     response.addPurpose(CoverageEligibilityResponse.EligibilityResponsePurpose.VALIDATION);
     response.setCreated(Date.from(result.checkedAt().toInstant()));

@@ -1,0 +1,45 @@
+package vn.healthgate.gateway;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.healthgate.gateway.config.GatewayProperties;
+import vn.healthgate.simulator.PortalSimulator;
+
+/** Prints where everything is and one ready-to-paste curl line once the gateway is ready. */
+@Component
+class StartupBanner {
+  private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
+  private final GatewayProperties properties;
+  private final ObjectProvider<PortalSimulator> simulator;
+
+  StartupBanner(GatewayProperties properties, ObjectProvider<PortalSimulator> simulator) {
+    this.properties = properties;
+    this.simulator = simulator;
+  }
+
+  @EventListener
+  void ready(ApplicationReadyEvent event) {
+    int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+    String base = "http://localhost:" + port;
+    PortalSimulator sim = simulator.getIfAvailable();
+    StringBuilder text = new StringBuilder("\n\n  Gateway ready\n");
+    text.append("    REST API      ").append(base).append("/api/v1/eligibility-checks\n");
+    text.append("    FHIR R4       ").append(base).append("/fhir/metadata\n");
+    text.append("    Health        ").append(base).append("/actuator/health\n");
+    text.append("    Data folder   ").append(properties.dataDir().toAbsolutePath().normalize()).append('\n');
+    if (sim != null) {
+      text.append("    Portal        simulator (development) at ").append(sim.baseUrl()).append("/sim/citizens?expectedCode=000&limit=3\n");
+    }
+    if (properties.devApiKeys()) {
+      text.append("    API keys      development keys on (X-Api-Key: dev-70001 … see application.yml)\n");
+      text.append("\n  Try:\n    curl -s -H 'X-Api-Key: dev-70001' -H 'Content-Type: application/json' ").append(base)
+          .append("/api/v1/eligibility-checks -d '").append(DemoRequest.JSON).append("'\n");
+    }
+    LOG.info(text.toString());
+  }
+}

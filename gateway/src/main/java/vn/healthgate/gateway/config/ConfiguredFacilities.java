@@ -1,0 +1,35 @@
+package vn.healthgate.gateway.config;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.healthgate.routes.eligibility.FacilityDirectory;
+import vn.healthgate.routes.portal.PortalAccount;
+import vn.healthgate.routes.portal.PasswordHash;
+
+/** The onboarded facilities from configuration: portal accounts and development API keys. */
+public class ConfiguredFacilities implements FacilityDirectory {
+  private final Map<String, GatewayProperties.Facility> byCode;
+  private final Map<String, String> facilityByApiKey;
+
+  public ConfiguredFacilities(GatewayProperties properties) {
+    this.byCode = properties.facilities().stream().collect(Collectors.toUnmodifiableMap(GatewayProperties.Facility::code, Function.identity()));
+    this.facilityByApiKey = properties.facilities().stream()
+        .filter(f -> f.apiKey() != null && !f.apiKey().isBlank())
+        .collect(Collectors.toUnmodifiableMap(GatewayProperties.Facility::apiKey, GatewayProperties.Facility::code));
+  }
+
+  @Override
+  public Optional<PortalAccount> lookupAccount(String facilityCode) {
+    return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_BV", PasswordHash.md5UpperHex(f.portalPassword())));
+  }
+
+  public Optional<String> facilityForApiKey(String apiKey) {
+    return Optional.ofNullable(apiKey == null ? null : facilityByApiKey.get(apiKey));
+  }
+
+  public Map<String, GatewayProperties.Facility> all() {
+    return byCode;
+  }
+}

@@ -1,0 +1,61 @@
+package vn.healthgate.gateway.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Typed configuration of the gateway ({@code gateway.*}), validated at start-up.
+ *
+ * @param dataDir where the H2 database, the development PKI and other local state live
+ * @param portal how to reach the insurance portal
+ * @param simulator the in-process portal simulator (default run only)
+ * @param devApiKeys accept the {@code X-Api-Key} header (development convenience; off in production)
+ * @param facilities the onboarded facilities
+ */
+@Validated
+@ConfigurationProperties(prefix = "gateway")
+public record GatewayProperties(
+    @NotNull Path dataDir,
+    @NotNull @Valid Portal portal,
+    @NotNull @Valid Simulator simulator,
+    boolean devApiKeys,
+    @NotNull @Valid List<Facility> facilities) {
+
+  /**
+   * @param baseUrl the portal's base URL (ignored while the in-process simulator is enabled)
+   * @param connectTimeout TCP connect timeout
+   * @param requestTimeout bound of one HTTP exchange with the portal
+   * @param tokenRefreshMargin renew a token this long before it expires
+   * @param tokenMaxAge never use a token longer than this
+   */
+  public record Portal(
+      @NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration requestTimeout,
+      @NotNull Duration tokenRefreshMargin, @NotNull Duration tokenMaxAge) {}
+
+  /**
+   * @param enabled start the portal simulator inside the gateway and point the portal client at it
+   * @param port its port (0 picks a free one)
+   * @param tokenLifetime lifetime of the tokens it issues
+   */
+  public record Simulator(boolean enabled, int port, @NotNull Duration tokenLifetime) {}
+
+  /**
+   * @param code the facility code ({@code 70xxx})
+   * @param apiKey its development API key (only with {@code dev-api-keys})
+   * @param portalPassword password of its portal accounts ({@code <code>_BV}); from the environment in production
+   */
+  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String apiKey, @NotBlank String portalPassword) {
+    @Override
+    public String toString() {
+      return "Facility[" + code + "]";
+    }
+  }
+}

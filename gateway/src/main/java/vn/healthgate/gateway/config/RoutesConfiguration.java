@@ -1,0 +1,66 @@
+package vn.healthgate.gateway.config;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.healthgate.routes.eligibility.EligibilityLookup;
+import vn.healthgate.routes.eligibility.EligibilityMapper;
+import vn.healthgate.routes.eligibility.EligibilityRecorder;
+import vn.healthgate.routes.eligibility.EligibilityResultStore;
+import vn.healthgate.routes.eligibility.EligibilityRoute;
+import vn.healthgate.routes.eligibility.EligibilityValidator;
+import vn.healthgate.routes.fhir.FhirEligibilityMapper;
+import vn.healthgate.routes.portal.PortalClient;
+import vn.healthgate.routes.portal.PortalSettings;
+import vn.healthgate.routes.portal.ResilientPortal;
+import vn.healthgate.simulator.PortalSimulator;
+
+/** Wires the Spring-free {@code routes} module into the application. */
+@Configuration(proxyBeanMethods = false)
+public class RoutesConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  ConfiguredFacilities configuredFacilities(GatewayProperties properties) {
+    return new ConfiguredFacilities(properties);
+  }
+
+  @Bean
+  PortalSettings portalSettings(GatewayProperties properties, ObjectProvider<PortalSimulator> simulator) {
+    GatewayProperties.Portal portal = properties.portal();
+    PortalSimulator sim = simulator.getIfAvailable();
+    URI baseUrl = sim != null ? URI.create(sim.baseUrl()) : portal.baseUrl();
+    return new PortalSettings(baseUrl, portal.connectTimeout(), portal.requestTimeout(), portal.tokenRefreshMargin(), portal.tokenMaxAge());
+  }
+
+  @Bean
+  PortalClient portalClient(PortalSettings settings, Clock clock) {
+    return new PortalClient(settings, clock);
+  }
+
+  @Bean(destroyMethod = "close")
+  ResilientPortal resilientPortal(PortalClient client, CircuitBreakerRegistry breakers, TimeLimiterRegistry timeLimiters) {
+    return new ResilientPortal(client, breakers, timeLimiters);
+  }
+
+  @Bean
+  EligibilityRoute eligibilityRoute(Clock clock, ConfiguredFacilities facilities, ResilientPortal portal, EligibilityResultStore store) {
+    return new EligibilityRoute(
+        new EligibilityValidator(clock),
+        new EligibilityLookup(facilities, portal, new EligibilityMapper(clock)),
+        new EligibilityRecorder(store));
+  }
+
+  @Bean
+  FhirEligibilityMapper fhirEligibilityMapper() {
+    return new FhirEligibilityMapper();
+  }
+}

@@ -1,0 +1,28 @@
+package vn.healthgate.gateway.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.List;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.healthgate.gateway.web.EligibilityGateway;
+import vn.healthgate.routes.fhir.FhirEligibilityMapper;
+
+/** Mounts the HAPI FHIR server at {@code /fhir/*}. */
+@Configuration(proxyBeanMethods = false)
+public class FhirConfiguration {
+
+  @Bean
+  FhirContext fhirContext() {
+    return FhirContext.forR4Cached();
+  }
+
+  @Bean
+  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, EligibilityGateway gateway, FhirEligibilityMapper mapper) {
+    GatewayFhirServer server = new GatewayFhirServer(context, List.of(new CoverageEligibilityProvider(gateway, mapper)));
+    ServletRegistrationBean<GatewayFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
+    registration.setName("fhir");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+}

@@ -1,0 +1,68 @@
+package vn.healthgate.gateway.fhir;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.fhir.FhirIdentifiers;
+
+/**
+ * Gives HAPI's own errors (unparseable body, wrong content type, unknown path, internal failure) a
+ * catalogue code, so every FHIR error carries a {@code GW-…} code like the REST API's problem documents.
+ */
+@Interceptor
+public class FhirErrorInterceptor {
+  private static final Logger LOG = LoggerFactory.getLogger(FhirErrorInterceptor.class);
+
+  @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+  public BaseServerResponseException map(RequestDetails request, Throwable failure) {
+    if (failure instanceof BaseServerResponseException e && carriesGatewayCode(e)) {
+      return e;
+    }
+    ErrorCode code = classify(failure);
+    if (code == ErrorCode.INTERNAL) {
+      LOG.error("unexpected FHIR failure: {}", failure.getClass().getName());
+    }
+    return new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
+  }
+
+  private static ErrorCode classify(Throwable failure) {
+    if (failure instanceof ResourceNotFoundException) {
+      return ErrorCode.NOT_FOUND;
+    }
+    if (failure instanceof MethodNotAllowedException) {
+      return ErrorCode.METHOD_NOT_ALLOWED;
+    }
+    if (failure instanceof BaseServerResponseException e) {
+      String message = e.getMessage() == null ? "" : e.getMessage();
+      if (message.contains("HAPI-0449") || message.contains("Content-Type")) {
+        return ErrorCode.CONTENT_TYPE;
+      }
+      if (message.contains("HAPI-0302") || message.contains("Unknown resource type") || e.getStatusCode() == 404) {
+        return ErrorCode.NOT_FOUND;
+      }
+      if (e.getStatusCode() == 405) {
+        return ErrorCode.METHOD_NOT_ALLOWED;
+      }
+      if (e.getStatusCode() == 406) {
+        return ErrorCode.NOT_ACCEPTABLE;
+      }
+      if (e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+        return ErrorCode.JSON_MALFORMED;
+      }
+    }
+    return ErrorCode.INTERNAL;
+  }
+
+  private static boolean carriesGatewayCode(BaseServerResponseException e) {
+    return e.getOperationOutcome() instanceof OperationOutcome outcome
+        && outcome.getIssue().stream().anyMatch(i -> i.getDetails().getCoding().stream().anyMatch(c -> FhirIdentifiers.GATEWAY_ERROR.equals(c.getSystem())));
+  }
+}

@@ -1,0 +1,68 @@
+package vn.healthgate.gateway.fhir;
+
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.StringType;
+import vn.healthgate.gateway.web.ProblemResponses;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.fhir.FhirIdentifiers;
+
+/** The error catalogue as FHIR: an {@code OperationOutcome} carrying the same {@code GW-…} code. */
+final class FhirErrors {
+  private FhirErrors() {}
+
+  static OperationOutcome outcome(ErrorCode code, String field) {
+    OperationOutcome outcome = new OperationOutcome();
+    OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
+        .setSeverity(OperationOutcome.IssueSeverity.ERROR)
+        .setCode(issueType(code))
+        .setDetails(new CodeableConcept(new Coding(FhirIdentifiers.GATEWAY_ERROR, code.code(), code.english())).setText(code.english()))
+        .setDiagnostics(code.vietnamese());
+    if (field != null) {
+      issue.addExpression(field);
+    }
+    return outcome;
+  }
+
+  static BaseServerResponseException exception(GatewayException e) {
+    ErrorCode code = e.errorCode();
+    OperationOutcome outcome = outcome(code, e.field().orElse(null));
+    BaseServerResponseException exception = switch (code.httpStatus()) {
+      case 400 -> new InvalidRequestException(code.code(), outcome);
+      case 401 -> new AuthenticationException(code.code());
+      case 403 -> new ForbiddenOperationException(code.code(), outcome);
+      case 422 -> new UnprocessableEntityException(code.code(), outcome);
+      default -> new StatusException(code.httpStatus(), code.code(), outcome);
+    };
+    e.retryAfter().ifPresent(d -> exception.addResponseHeader("Retry-After", ProblemResponses.retryAfterSeconds(d)));
+    return exception;
+  }
+
+  private static OperationOutcome.IssueType issueType(ErrorCode code) {
+    return switch (code.httpStatus()) {
+      case 401 -> OperationOutcome.IssueType.LOGIN;
+      case 403 -> OperationOutcome.IssueType.FORBIDDEN;
+      case 503 -> OperationOutcome.IssueType.TRANSIENT;
+      case 500 -> OperationOutcome.IssueType.EXCEPTION;
+      default -> OperationOutcome.IssueType.INVALID;
+    };
+  }
+
+  /** Any other status (503 for the portal), with its OperationOutcome. */
+  static final class StatusException extends BaseServerResponseException {
+    StatusException(int status, String message, OperationOutcome outcome) {
+      super(status, message, outcome);
+    }
+  }
+
+  static StringType text(String value) {
+    return new StringType(value);
+  }
+}

@@ -1,0 +1,38 @@
+package vn.healthgate.gateway.web;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.stereotype.Component;
+import vn.healthgate.routes.eligibility.EligibilityRequest;
+import vn.healthgate.routes.eligibility.EligibilityResult;
+import vn.healthgate.routes.eligibility.EligibilityRoute;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.error.GatewayException;
+
+/** Hands an eligibility request to the Camel route after checking the caller may speak for the facility it names. */
+@Component
+public class EligibilityGateway {
+  private final ProducerTemplate producer;
+
+  public EligibilityGateway(ProducerTemplate producer) {
+    this.producer = producer;
+  }
+
+  public EligibilityResult check(EligibilityRequest request, String authenticatedFacility) {
+    if (request == null) {
+      throw new GatewayException(ErrorCode.FACILITY_MISSING, "facilityCode");
+    }
+    if (request.facilityCode() != null && !request.facilityCode().isBlank()
+        && authenticatedFacility != null && !authenticatedFacility.equals(request.facilityCode().trim())) {
+      throw new GatewayException(ErrorCode.FACILITY_FORBIDDEN, "facilityCode");
+    }
+    try {
+      return producer.requestBody(EligibilityRoute.ENDPOINT, request, EligibilityResult.class);
+    } catch (CamelExecutionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package vn.healthgate.gateway.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.healthgate.gateway.config.ConfiguredFacilities;
+import vn.healthgate.gateway.config.GatewayProperties;
+import vn.healthgate.routes.error.ErrorCode;
+
+/**
+ * Identifies the calling facility on {@code /api/**} and {@code /fhir/**} (except the public
+ * CapabilityStatement). Development mode: the {@code X-Api-Key} header. The facility is left in
+ * the request attribute {@link #FACILITY}; handlers compare it with the facility a request names.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class FacilityAuthFilter extends OncePerRequestFilter {
+  public static final String FACILITY = "gateway.facility";
+  public static final String API_KEY_HEADER = "X-Api-Key";
+
+  private final ConfiguredFacilities facilities;
+  private final GatewayProperties properties;
+  private final ObjectMapper json;
+
+  public FacilityAuthFilter(ConfiguredFacilities facilities, GatewayProperties properties, ObjectMapper json) {
+    this.facilities = facilities;
+    this.properties = properties;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    boolean guarded = path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/fhir");
+    return !guarded || path.equals("/fhir/metadata");
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    String key = request.getHeader(API_KEY_HEADER);
+    if (!properties.devApiKeys() || key == null || key.isBlank()) {
+      ProblemResponses.write(response, json, ErrorCode.AUTH_MISSING, request);
+      return;
+    }
+    Optional<String> facility = facilities.facilityForApiKey(key.trim());
+    if (facility.isEmpty()) {
+      ProblemResponses.write(response, json, ErrorCode.AUTH_INVALID, request);
+      return;
+    }
+    request.setAttribute(FACILITY, facility.get());
+    chain.doFilter(request, response);
+  }
+}
