@@ -1,0 +1,139 @@
+package vn.healthgate.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import vn.healthgate.simulator.PortalSimulator;
+
+/**
+ * Base of the integration tests: the whole gateway on a random port with the real simulator
+ * in-process (also on a random port), real HTTP over loopback, an H2 file database. All subclasses
+ * share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(GatewayIT.TestClock.class)
+public abstract class GatewayIT {
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  protected static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class TestClock {
+    @Bean
+    Clock clock() {
+      return new MutableClock();
+    }
+  }
+
+  @LocalServerPort protected int port;
+  @Autowired protected PortalSimulator simulator;
+  @Autowired protected CircuitBreakerRegistry breakers;
+  @Autowired protected Clock clock;
+
+  @BeforeEach
+  void cleanPortal() {
+    simulator.state().reset();
+    breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+  }
+
+  protected record Reply(int status, Map<String, String> headers, JsonNode body, String text) {
+    String header(String name) {
+      return headers.get(name.toLowerCase());
+    }
+  }
+
+  protected Reply post(String path, String contentType, String body, String apiKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (apiKey != null) {
+      request.header("X-Api-Key", apiKey);
+    }
+    return send(request.build());
+  }
+
+  protected Reply get(String url) {
+    return send(HttpRequest.newBuilder(URI.create(url.startsWith("http") ? url : "http://127.0.0.1:" + port + url)).GET().build());
+  }
+
+  protected Reply postEligibility(Object body, String apiKey) {
+    try {
+      return post("/api/v1/eligibility-checks", "application/json", JSON.writeValueAsString(body), apiKey);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  protected Reply sim(String method, String path, String jsonBody) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(simulator.baseUrl() + path));
+    request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+    if (jsonBody != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return send(request.build());
+  }
+
+  private static Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      Map<String, String> headers = new java.util.HashMap<>();
+      response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+      JsonNode body = null;
+      String text = response.body();
+      if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
+        body = JSON.readTree(text);
+      }
+      return new Reply(response.statusCode(), headers, body, text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A citizen from the simulator whose lookup should answer {@code code}. */
+  protected JsonNode citizen(String code) {
+    return sim("GET", "/sim/citizens?expectedCode=" + code + "&limit=1", null).body().get(0);
+  }
+
+  /** The REST request a HIS would send for this simulator citizen. */
+  protected static Map<String, Object> requestFor(JsonNode citizen) {
+    Map<String, Object> request = new java.util.LinkedHashMap<>();
+    request.put("facilityCode", citizen.get("facilityCode").asText());
+    if ("CARD_NUMBER".equals(citizen.get("lookupBy").asText())) {
+      request.put("cardNumber", citizen.get("cardNumber").asText());
+    } else {
+      request.put("cccd", citizen.get("cccd").asText());
+    }
+    request.put("fullName", citizen.get("fullName").asText());
+    request.put("birthDate", citizen.get("birthDate").asText());
+    request.put("officer", Map.of("fullName", citizen.get("officer").get("fullName").asText(), "cccd", citizen.get("officer").get("cccd").asText()));
+    return request;
+  }
+
+  protected static String apiKeyFor(JsonNode citizen) {
+    return "dev-" + citizen.get("facilityCode").asText();
+  }
+
+  protected long portalLookups() {
+    return simulator.state().requestCount("card-lookup");
+  }
+}
