@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import vn.healthgate.simulator.PortalSimulator;
 
@@ -37,7 +38,8 @@ public abstract class GatewayIT {
   @TestConfiguration(proxyBeanMethods = false)
   static class TestClock {
     @Bean
-    Clock clock() {
+    @Primary
+    Clock testClock() {
       return new MutableClock();
     }
   }

@@ -1,0 +1,130 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input gets a 4xx problem document with its own stable code, before any portal call, never a 500. */
+class BadInputIT extends GatewayIT {
+  private static final String OFFICER = "\"officer\":{\"fullName\":\"NGÔ NGỌC GIANG\",\"cccd\":\"070186171117\"}";
+  private static final String PERSON = "\"fullName\":\"VÕ HỮU BÌNH\",\"birthDate\":\"1989-11-10\"";
+
+  static Stream<Arguments> badRequests() {
+    return Stream.of(
+        Arguments.of("malformed JSON", "application/json", "{\"facilityCode\":", 400, "GW-JSON-MALFORMED"),
+        Arguments.of("not JSON at all", "application/json", "hello", 400, "GW-JSON-MALFORMED"),
+        Arguments.of("wrong content type", "text/plain", "{}", 415, "GW-CONTENT-TYPE"),
+        Arguments.of("form content type", "application/x-www-form-urlencoded", "cccd=070089868934", 415, "GW-CONTENT-TYPE"),
+        Arguments.of("missing facility", "application/json", "{\"cccd\":\"070089868934\"," + PERSON + "," + OFFICER + "}", 422, "GW-FACILITY-MISSING"),
+        Arguments.of("no patient identifier", "application/json", "{\"facilityCode\":\"70001\"," + PERSON + "," + OFFICER + "}", 422, "GW-PATIENT-ID-MISSING"),
+        Arguments.of("two patient identifiers", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"cardNumber\":\"HN4707014012731\"," + PERSON + "," + OFFICER + "}", 422, "GW-PATIENT-ID-AMBIGUOUS"),
+        Arguments.of("missing full name", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"birthDate\":\"1989-11-10\"," + OFFICER + "}", 422, "GW-NAME-MISSING"),
+        Arguments.of("missing birth date", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"fullName\":\"VÕ HỮU BÌNH\"," + OFFICER + "}", 422, "GW-BIRTHDATE-MISSING"),
+        Arguments.of("CCCD of 11 digits", "application/json", body("07008986893"), 422, "GW-CCCD-FORMAT"),
+        Arguments.of("CCCD of 13 digits", "application/json", body("0700898689345"), 422, "GW-CCCD-FORMAT"),
+        Arguments.of("unknown province code", "application/json", body("003089868934"), 422, "GW-CCCD-PROVINCE"),
+        Arguments.of("century digit contradicts birth year", "application/json", body("070289868934"), 422, "GW-CCCD-CENTURY"),
+        Arguments.of("year digits contradict birth year", "application/json", body("070091868934"), 422, "GW-CCCD-BIRTHYEAR"),
+        Arguments.of("sex digit contradicts sex", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"sex\":\"FEMALE\"," + PERSON + "," + OFFICER + "}", 422, "GW-CCCD-SEX"),
+        Arguments.of("QR with 6 fields", "application/json", "{\"facilityCode\":\"70001\",\"qr\":\"070089868934||VÕ HỮU BÌNH|10111989|Nam|Ấp 2, Đồng Phú\"," + OFFICER + "}", 422, "GW-QR-FIELDS"),
+        Arguments.of("QR with a bad date", "application/json", "{\"facilityCode\":\"70001\",\"qr\":\"070089868934||VÕ HỮU BÌNH|31021989|Nam|Ấp 2|15032021\"," + OFFICER + "}", 422, "GW-QR-FORMAT"),
+        Arguments.of("missing officer", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\"," + PERSON + "}", 422, "GW-OFFICER-MISSING"),
+        Arguments.of("officer CCCD malformed", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\"," + PERSON + ",\"officer\":{\"fullName\":\"NGÔ NGỌC GIANG\",\"cccd\":\"123\"}}", 422, "GW-OFFICER-INVALID"),
+        Arguments.of("birth date not ISO", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"fullName\":\"VÕ HỮU BÌNH\",\"birthDate\":\"10/11/1989\"," + OFFICER + "}", 422, "GW-BIRTHDATE-FORMAT"),
+        Arguments.of("birth date in the future", "application/json", "{\"facilityCode\":\"70001\",\"cardNumber\":\"HN4707014012731\",\"fullName\":\"VÕ HỮU BÌNH\",\"birthDate\":\"2999-01-01\"," + OFFICER + "}", 422, "GW-BIRTHDATE-FUTURE"),
+        Arguments.of("name with digits", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"fullName\":\"VÕ HỮU 8ÌNH\",\"birthDate\":\"1989-11-10\"," + OFFICER + "}", 422, "GW-NAME-FORMAT"),
+        Arguments.of("card number malformed", "application/json", "{\"facilityCode\":\"70001\",\"cardNumber\":\"HN47\"," + PERSON + "," + OFFICER + "}", 422, "GW-CARD-FORMAT"),
+        Arguments.of("unknown sex", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"sex\":\"X\"," + PERSON + "," + OFFICER + "}", 422, "GW-SEX-INVALID"),
+        Arguments.of("another facility's code", "application/json", "{\"facilityCode\":\"70002\",\"cccd\":\"070089868934\"," + PERSON + "," + OFFICER + "}", 403, "GW-FACILITY-FORBIDDEN"));
+  }
+
+  private static String body(String cccd) {
+    return "{\"facilityCode\":\"70001\",\"cccd\":\"" + cccd + "\"," + PERSON + "," + OFFICER + "}";
+  }
+
+  @ParameterizedTest(name = "{0} -> {3} {4}")
+  @MethodSource("badRequests")
+  void badInputIsRefusedWithItsOwnCodeBeforeAnyPortalCall(String name, String contentType, String body, int status, String code) {
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/api/v1/eligibility-checks", contentType, body, "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+    assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(reply.body().get("code").asText()).isEqualTo(code);
+    assertThat(reply.body().get("detail").asText()).isNotBlank();
+    assertThat(reply.body().get("detailVi").asText()).isNotBlank();
+    assertThat(reply.text()).doesNotContain("Exception").doesNotContain("at vn.").doesNotContain("070089868934");
+    assertThat(reply.header("X-Correlation-Id")).isNotBlank();
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  @Test
+  void everyBadInputCaseHasADistinctCode() {
+    List<String> codes = badRequests().map(a -> (String) a.get()[4]).toList();
+    Set<String> expectedDuplicates = Set.of("GW-JSON-MALFORMED", "GW-CONTENT-TYPE", "GW-CCCD-FORMAT");
+    Set<String> seen = new HashSet<>();
+    for (String code : codes) {
+      assertThat(seen.add(code) || expectedDuplicates.contains(code)).as("code %s used for two different faults", code).isTrue();
+    }
+  }
+
+  @Test
+  void missingApiKeyIsUnauthorised() {
+    Reply reply = post("/api/v1/eligibility-checks", "application/json", body("070089868934"), null);
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-AUTH-MISSING");
+  }
+
+  @Test
+  void unknownApiKeyIsUnauthorised() {
+    Reply reply = post("/api/v1/eligibility-checks", "application/json", body("070089868934"), "not-a-key");
+    assertThat(reply.status()).isEqualTo(401);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-AUTH-INVALID");
+  }
+
+  @Test
+  void unknownPathIsAProblemDocument() {
+    Reply reply = post("/api/v1/nothing-here", "application/json", "{}", "dev-70001");
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-NOT-FOUND");
+  }
+
+  @Test
+  void fhirMalformedBodyIsAnOperationOutcomeWithACode() {
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", "{\"resourceType\":\"CoverageEligibilityRequest\"", "dev-70001");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-JSON-MALFORMED");
+  }
+
+  @Test
+  void fhirWrongContentTypeIsAnOperationOutcomeWithACode() {
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "text/plain", "hello", "dev-70001");
+    assertThat(reply.status()).isEqualTo(415);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-CONTENT-TYPE");
+  }
+
+  @Test
+  void fhirRequestWithoutPatientIsUnprocessable() {
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json",
+        "{\"resourceType\":\"CoverageEligibilityRequest\",\"status\":\"active\"}", "dev-70001");
+    assertThat(reply.status()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FHIR-INVALID");
+  }
+
+  @Test
+  void fhirCccdOfElevenDigitsIsUnprocessableWithTheRestCode() {
+    String request = FhirTestSupport.eligibilityRequest(citizen("000")).replaceFirst("\"value\":\"(\\d{11})\\d\"", "\"value\":\"$1\"");
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen("000").get("facilityCode").asText());
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isIn("GW-CCCD-FORMAT", "GW-CARD-FORMAT");
+  }
+}
