@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.MDC;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 
@@ -60,7 +62,8 @@ public class ResilientPortal implements AutoCloseable {
     CircuitBreaker breaker = breaker(endpoint);
     TimeLimiter limiter = timeLimiters.timeLimiter(endpoint.id());
     try {
-      return breaker.executeCallable(() -> limiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(supplier, executor)));
+      Supplier<T> withContext = withLoggingContext(supplier);
+      return breaker.executeCallable(() -> limiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(withContext, executor)));
     } catch (CallNotPermittedException e) {
       Duration wait = breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
           ? RETRY_AFTER_FAILURE
@@ -73,6 +76,26 @@ public class ResilientPortal implements AutoCloseable {
     } catch (Exception e) {
       throw translate(e);
     }
+  }
+
+  /** Carries the caller's MDC (the correlation id) onto the portal-call thread. */
+  private static <T> Supplier<T> withLoggingContext(Supplier<T> supplier) {
+    Map<String, String> context = MDC.getCopyOfContextMap();
+    return () -> {
+      Map<String, String> previous = MDC.getCopyOfContextMap();
+      if (context != null) {
+        MDC.setContextMap(context);
+      }
+      try {
+        return supplier.get();
+      } finally {
+        if (previous == null) {
+          MDC.clear();
+        } else {
+          MDC.setContextMap(previous);
+        }
+      }
+    };
   }
 
   private static RuntimeException translate(Throwable failure) {
