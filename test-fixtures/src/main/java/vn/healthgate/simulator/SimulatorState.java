@@ -32,7 +32,7 @@ public final class SimulatorState {
 
   public void reset() {
     faults.clear();
-    tokens.expireAll();
+    tokens.reset();
     tokens.lifetime(settings.tokenLifetime());
     lookupLog.clear();
     requests.clear();

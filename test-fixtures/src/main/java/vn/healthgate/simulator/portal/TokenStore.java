@@ -60,6 +60,12 @@ public final class TokenStore {
     byAccessToken.clear();
   }
 
+  /** Back to no sessions and no tokens issued. */
+  public void reset() {
+    byAccessToken.clear();
+    issued.set(0);
+  }
+
   public long issuedCount() {
     return issued.get();
   }
