@@ -7,6 +7,9 @@ import vn.healthgate.simulator.data.Facilities;
 import vn.healthgate.simulator.data.Population;
 import vn.healthgate.simulator.portal.CardLookup;
 import vn.healthgate.simulator.portal.LookupLog;
+import vn.healthgate.simulator.portal.ReceivedDocuments;
+import vn.healthgate.simulator.portal.RegisteredCertificates;
+import vn.healthgate.simulator.portal.SignedDocumentEndpoints;
 import vn.healthgate.simulator.portal.TokenStore;
 
 /** Everything the simulated portal remembers; {@link #reset()} returns it to the seeded state. */
@@ -18,6 +21,9 @@ public final class SimulatorState {
   private final Faults faults;
   private final LookupLog lookupLog;
   private final CardLookup cardLookup;
+  private final RegisteredCertificates certificates;
+  private final ReceivedDocuments received = new ReceivedDocuments();
+  private final SignedDocumentEndpoints signedDocuments;
   private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
 
   SimulatorState(SimulatorSettings settings, Facilities facilities, Population population) {
@@ -28,6 +34,8 @@ public final class SimulatorState {
     this.faults = new Faults(settings.clock());
     this.lookupLog = new LookupLog(settings.clock());
     this.cardLookup = new CardLookup(population, facilities, lookupLog);
+    this.certificates = new RegisteredCertificates(settings.clock());
+    this.signedDocuments = new SignedDocumentEndpoints(facilities, tokens, certificates, received, settings.clock());
   }
 
   public void reset() {
@@ -36,6 +44,7 @@ public final class SimulatorState {
     tokens.lifetime(settings.tokenLifetime());
     lookupLog.clear();
     requests.clear();
+    received.clear();
   }
 
   void countRequest(String endpoint) {
@@ -65,6 +74,19 @@ public final class SimulatorState {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** Certificates registered per facility and the trusted CAs (kept across {@link #reset()}: they are configuration). */
+  public RegisteredCertificates certificates() {
+    return certificates;
+  }
+
+  public ReceivedDocuments received() {
+    return received;
+  }
+
+  public SignedDocumentEndpoints signedDocuments() {
+    return signedDocuments;
   }
 
   public CardLookup cardLookup() {

@@ -44,6 +44,8 @@ public final class SimApi {
       }
       case "PUT /sim/config" -> config(request);
       case "GET /sim/stats" -> SimResponse.ok(stats());
+      case "GET /sim/received" -> received(request);
+      case "POST /sim/certificates" -> registerCertificate(request);
       default -> new SimResponse(404, Map.of("error", "no such simulator endpoint: " + route));
     };
   }
@@ -109,6 +111,39 @@ public final class SimApi {
     Long seconds = parseLong(request.field("seconds")).orElse(null);
     state.faults().add(endpoint, kind.get(), value, count, seconds);
     return new SimResponse(201, Map.of("active", state.faults().activeCount()));
+  }
+
+  private SimResponse received(SimRequest request) {
+    String kind = request.queryParam("kind");
+    if (!"check-in".equals(kind) && !"certificate".equals(kind)) {
+      return new SimResponse(400, Map.of("error", "kind must be check-in or certificate"));
+    }
+    return SimResponse.ok(state.received().list(kind));
+  }
+
+  /** {@code {"facilityCode": "70001", "certificatePem": "...", "rootPem": "...", "issuingPem": "...", "crlPem": "..."}}: register a facility's signing certificate and trust its CA. */
+  private SimResponse registerCertificate(SimRequest request) {
+    try {
+      String facility = request.field("facilityCode");
+      if (facility == null || state.facilities().byCode(facility).isEmpty()) {
+        return new SimResponse(400, Map.of("error", "facilityCode must be one of the simulator's facilities"));
+      }
+      java.security.cert.CertificateFactory factory = java.security.cert.CertificateFactory.getInstance("X.509");
+      if (request.field("rootPem") != null) {
+        state.certificates().trust(
+            (java.security.cert.X509Certificate) factory.generateCertificate(stream(request.field("rootPem"))),
+            (java.security.cert.X509Certificate) factory.generateCertificate(stream(request.field("issuingPem"))),
+            (java.security.cert.X509CRL) factory.generateCRL(stream(request.field("crlPem"))));
+      }
+      state.certificates().register(facility, (java.security.cert.X509Certificate) factory.generateCertificate(stream(request.field("certificatePem"))));
+      return new SimResponse(201, Map.of("facilityCode", facility, "registered", state.certificates().registered(facility).size()));
+    } catch (java.security.GeneralSecurityException | RuntimeException e) {
+      return new SimResponse(400, Map.of("error", "certificatePem (and rootPem, issuingPem, crlPem) must be PEM: " + e.getClass().getSimpleName()));
+    }
+  }
+
+  private static java.io.InputStream stream(String pem) {
+    return new java.io.ByteArrayInputStream(pem.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   private SimResponse config(SimRequest request) {

@@ -32,6 +32,8 @@ public final class PortalEndpoints {
       case TOKEN_PATH -> Optional.of("token");
       case LOOKUP_PATH -> Optional.of("card-lookup");
       case HISTORY_PATH -> Optional.of("history");
+      case SignedDocumentEndpoints.CHECK_IN_PATH -> Optional.of("check-in");
+      case SignedDocumentEndpoints.CERTIFICATE_PATH -> Optional.of("certificate");
       default -> Optional.empty();
     };
   }
@@ -41,6 +43,8 @@ public final class PortalEndpoints {
       case "token" -> token(request, refuseToken);
       case "card-lookup" -> authorised(request).map(user -> SimResponse.ok(state.cardLookup().lookup(request, user))).orElseGet(PortalEndpoints::unauthorised);
       case "history" -> authorised(request).map(user -> SimResponse.ok(state.cardLookup().history(request, user))).orElseGet(PortalEndpoints::unauthorised);
+      case "check-in" -> state.signedDocuments().checkIn(request);
+      case "certificate" -> state.signedDocuments().certificate(request);
       default -> new SimResponse(404, Map.of("maKetQua", "404"));
     };
   }
