@@ -32,6 +32,8 @@ class StartupBanner {
     text.append("    FHIR R4       ").append(base).append("/fhir/metadata\n");
     text.append("    Health        ").append(base).append("/actuator/health\n");
     text.append("    Data folder   ").append(properties.dataDir().toAbsolutePath().normalize()).append('\n');
+    text.append("    PKI           ").append(properties.pki().dir().toAbsolutePath().normalize())
+        .append(properties.pki().generateDevelopmentPki() ? " (development CA and facility key stores)" : "").append('\n');
     if (sim != null) {
       text.append("    Portal        simulator (development) at ").append(sim.baseUrl()).append("/sim/citizens?expectedCode=000&limit=3\n");
     }

@@ -35,6 +35,7 @@ class ArchitectureTest {
         .and().doNotHaveSimpleName("SimulatorConfiguration")
         .and().doNotHaveSimpleName("RoutesConfiguration")
         .and().doNotHaveSimpleName("StartupBanner")
+        .and().doNotHaveSimpleName("PkiConfiguration")
         .should().dependOnClassesThat().resideInAPackage("vn.healthgate.simulator..")
         .check(CLASSES);
   }

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir where the H2 database, the development PKI and other local state live
  * @param portal how to reach the insurance portal
  * @param simulator the in-process portal simulator (default run only)
+ * @param pki the facilities' signing key stores and, in development, the CA that issues them
  * @param devApiKeys accept the {@code X-Api-Key} header (development convenience; off in production)
  * @param facilities the onboarded facilities
  */
@@ -26,6 +27,7 @@ public record GatewayProperties(
     @NotNull Path dataDir,
     @NotNull @Valid Portal portal,
     @NotNull @Valid Simulator simulator,
+    @NotNull @Valid Pki pki,
     boolean devApiKeys,
     @NotNull @Valid List<Facility> facilities) {
 
@@ -46,6 +48,18 @@ public record GatewayProperties(
    * @param tokenLifetime lifetime of the tokens it issues
    */
   public record Simulator(boolean enabled, int port, @NotNull Duration tokenLifetime) {}
+
+  /**
+   * @param dir where the CA ({@code ca/}) and the facilities' key stores ({@code facilities/<code>-signing.p12}) live
+   * @param password password of those key stores, from configuration or the environment ({@code GATEWAY_PKI_PASSWORD})
+   * @param generateDevelopmentPki create a CA and a signing certificate for each configured facility on first start
+   */
+  public record Pki(@NotNull Path dir, @NotBlank String password, boolean generateDevelopmentPki) {
+    @Override
+    public String toString() {
+      return "Pki[" + dir + "]";
+    }
+  }
 
   /**
    * @param code the facility code ({@code 70xxx})
