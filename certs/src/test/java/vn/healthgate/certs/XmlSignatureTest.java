@@ -46,6 +46,17 @@ class XmlSignatureTest {
   }
 
   @Test
+  void rsa3072KeysSignAndVerify() throws Exception {
+    var credential = PKI.authority().issue(new vn.healthgate.certs.ca.CertificateAuthority.IssueRequest(
+        vn.healthgate.certs.ca.CertificateProfile.FACILITY_SIGNING, "70011", "Trung tâm Y tế Đồng Xoài", KeyType.RSA_3072, null, null));
+
+    byte[] signed = XmlSigner.sign(Samples.driverCertificate(), credential, SignaturePlacement.LAST_CHILD_OF_ROOT);
+
+    assertThat(((java.security.interfaces.RSAKey) credential.certificate().getPublicKey()).getModulus().bitLength()).isEqualTo(3072);
+    assertThat(verifier.verify(signed, Instant.now()).isValid()).isTrue();
+  }
+
+  @Test
   void legacyRsaSha1SignatureIsAcceptedOnVerification() throws Exception {
     byte[] signed = XmlSigner.sign(Samples.driverCertificate(), PKI.credential(Purpose.FACILITY_VALID), SignaturePlacement.LAST_CHILD_OF_ROOT, SignatureAlgorithm.RSA_SHA1);
 
