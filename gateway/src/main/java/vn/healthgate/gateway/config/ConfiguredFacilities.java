@@ -25,6 +25,17 @@ public class ConfiguredFacilities implements FacilityDirectory {
     return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_BV", PasswordHash.md5UpperHex(f.portalPassword())));
   }
 
+  @Override
+  public Optional<PortalAccount> certificateAccount(String facilityCode) {
+    return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_HSSK", PasswordHash.md5UpperHex(f.portalPassword())));
+  }
+
+  @Override
+  public String name(String facilityCode) {
+    GatewayProperties.Facility facility = byCode.get(facilityCode);
+    return facility != null && facility.name() != null && !facility.name().isBlank() ? facility.name() : "Cơ sở KCB " + facilityCode;
+  }
+
   public Optional<String> facilityForApiKey(String apiKey) {
     return Optional.ofNullable(apiKey == null ? null : facilityByApiKey.get(apiKey));
   }

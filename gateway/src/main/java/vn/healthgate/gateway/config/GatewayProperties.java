@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param simulator the in-process portal simulator (default run only)
  * @param pki the facilities' signing key stores and, in development, the CA that issues them
  * @param devApiKeys accept the {@code X-Api-Key} header (development convenience; off in production)
+ * @param adminApiKey the development admin key for {@code /api/v1/admin/**} (only with {@code dev-api-keys})
+ * @param outbox durable delivery of check-ins and certificates
  * @param facilities the onboarded facilities
  */
 @Validated
@@ -29,6 +31,8 @@ public record GatewayProperties(
     @NotNull @Valid Simulator simulator,
     @NotNull @Valid Pki pki,
     boolean devApiKeys,
+    String adminApiKey,
+    @NotNull @Valid Outbox outbox,
     @NotNull @Valid List<Facility> facilities) {
 
   /**
@@ -62,11 +66,27 @@ public record GatewayProperties(
   }
 
   /**
+   * @param pollInterval how often the outbox is polled for due documents
+   * @param batchSize documents claimed per poll
+   * @param workers documents delivered in parallel
+   * @param lease how long a claim lasts (a crashed node's documents return after it)
+   * @param initialRetryDelay first retry after a transient fault; doubles each time
+   * @param maxRetryDelay cap of the retry delay
+   * @param maxAttempts attempts before a document is dead-lettered
+   * @param node this node's name in claims
+   */
+  public record Outbox(
+      @NotNull Duration pollInterval, @jakarta.validation.constraints.Positive int batchSize, @jakarta.validation.constraints.Positive int workers,
+      @NotNull Duration lease, @NotNull Duration initialRetryDelay, @NotNull Duration maxRetryDelay,
+      @jakarta.validation.constraints.Positive int maxAttempts, @NotBlank String node) {}
+
+  /**
    * @param code the facility code ({@code 70xxx})
    * @param apiKey its development API key (only with {@code dev-api-keys})
+   * @param name the facility's name as the portal knows it (certificates' {@code BENHVIEN})
    * @param portalPassword password of its portal accounts ({@code <code>_BV}); from the environment in production
    */
-  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String apiKey, @NotBlank String portalPassword) {
+  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String portalPassword) {
     @Override
     public String toString() {
       return "Facility[" + code + "]";

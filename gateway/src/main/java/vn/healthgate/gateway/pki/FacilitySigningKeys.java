@@ -6,13 +6,14 @@ import java.util.Optional;
 import vn.healthgate.certs.ca.IssuedCredential;
 
 /** Each onboarded facility's organisation signing key and certificate, loaded from its PKCS#12 key store. */
-public final class FacilitySigningKeys {
+public final class FacilitySigningKeys implements vn.healthgate.routes.delivery.SigningKeys {
   private final Map<String, IssuedCredential> byFacility;
 
   FacilitySigningKeys(Map<String, IssuedCredential> byFacility) {
     this.byFacility = Map.copyOf(byFacility);
   }
 
+  @Override
   public Optional<IssuedCredential> credential(String facilityCode) {
     return Optional.ofNullable(byFacility.get(facilityCode));
   }

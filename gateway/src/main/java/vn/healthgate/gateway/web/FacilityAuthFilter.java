@@ -50,6 +50,19 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
       ProblemResponses.write(response, json, ErrorCode.AUTH_MISSING, request);
       return;
     }
+    boolean admin = properties.adminApiKey() != null && !properties.adminApiKey().isBlank() && properties.adminApiKey().equals(key.trim());
+    if (request.getRequestURI().startsWith("/api/v1/admin/")) {
+      if (!admin) {
+        ProblemResponses.write(response, json, facilities.facilityForApiKey(key.trim()).isPresent() ? ErrorCode.ADMIN_ONLY : ErrorCode.AUTH_INVALID, request);
+        return;
+      }
+      chain.doFilter(request, response);
+      return;
+    }
+    if (admin && request.getRequestURI().startsWith("/api/v1/submissions")) {
+      chain.doFilter(request, response);
+      return;
+    }
     Optional<String> facility = facilities.facilityForApiKey(key.trim());
     if (facility.isEmpty()) {
       ProblemResponses.write(response, json, ErrorCode.AUTH_INVALID, request);

@@ -49,6 +49,48 @@ public class PortalClient {
     return withToken(account, PortalEndpoint.HISTORY, token -> http.postForm(PortalEndpoint.HISTORY, tokenQuery(token, account), form));
   }
 
+  /** The check-in endpoint's answer. */
+  public record CheckInReply(int httpStatus, String maKetQua, String maGiaoDich, String thoiGianTiepNhan, String thongDiep) {}
+
+  /** The certificate endpoint's answer. */
+  public record CertificateReply(int httpStatus, String msgState, String msgText, String so, String uuid) {}
+
+  /** Sends an XML 0 file (Base64) for the facility of {@code account}; retried once with a new token when the token is refused. */
+  public CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String fileBase64) {
+    PortalToken token = tokens.get(account, this::guardedToken);
+    PortalHttp.Reply reply = checkInCall(account, facilityCode, fileBase64, token);
+    if (refused(reply)) {
+      tokens.invalidate(account, token);
+      reply = checkInCall(account, facilityCode, fileBase64, tokens.get(account, this::guardedToken));
+    }
+    var body = reply.body();
+    return new CheckInReply(reply.status(), body.path("maKetQua").asText(""), text(body, "maGiaoDich"), text(body, "thoiGianTiepNhan"), text(body, "thongDiep"));
+  }
+
+  private PortalHttp.Reply checkInCall(PortalAccount account, String facilityCode, String fileBase64, PortalToken token) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("username", account.username());
+    form.put("loaiHoSo", "0");
+    form.put("maTinh", facilityCode.substring(0, 2));
+    form.put("maCSKCB", facilityCode);
+    form.put("fileHSBase64", fileBase64);
+    return http.postForm(PortalEndpoint.CHECK_IN, null, form,
+        Map.of("accessToken", token.accessToken(), "tokenId", token.idToken(), "passwordHash", account.passwordMd5()));
+  }
+
+  /** Sends a certificate's JSON body with the facility's {@code _HSSK} account in the headers (no token). */
+  public CertificateReply sendCertificate(PortalAccount hsskAccount, Map<String, String> body) {
+    PortalHttp.Reply reply = http.postJson(PortalEndpoint.CERTIFICATE, null, body,
+        Map.of("Username", hsskAccount.username(), "Password", hsskAccount.passwordMd5()));
+    var json = reply.body();
+    return new CertificateReply(reply.status(), json.path("MSG_STATE").asText(""), text(json, "MSG_TEXT"), text(json, "SO"), text(json, "UUID"));
+  }
+
+  private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+    com.fasterxml.jackson.databind.JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
   /** Wraps every token call, e.g. in the token endpoint's circuit breaker. */
   public void guardTokenCalls(UnaryOperator<Supplier<PortalToken>> guard) {
     this.tokenGuard = guard;

@@ -4,7 +4,9 @@ package vn.healthgate.routes.portal;
 public enum PortalEndpoint {
   TOKEN("token", "/api/token/take"),
   CARD_LOOKUP("card-lookup", "/api/egw/KQNhanLichSuKCB2024"),
-  HISTORY("history", "/api/egw/Lskcb2025");
+  HISTORY("history", "/api/egw/Lskcb2025"),
+  CHECK_IN("check-in", "/api/qd130/checkInKcbQd4750"),
+  CERTIFICATE("certificate", "/api/hssk/gksk");
 
   private final String id;
   private final String path;

@@ -30,28 +30,37 @@ final class PortalHttp {
   }
 
   Reply postForm(PortalEndpoint endpoint, String query, Map<String, String> form) {
+    return postForm(endpoint, query, form, Map.of());
+  }
+
+  Reply postForm(PortalEndpoint endpoint, String query, Map<String, String> form, Map<String, String> headers) {
     String body = form.entrySet().stream()
         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
         .collect(Collectors.joining("&"));
-    return send(endpoint, query, "application/x-www-form-urlencoded; charset=utf-8", body);
+    return send(endpoint, query, "application/x-www-form-urlencoded; charset=utf-8", body, headers);
   }
 
   Reply postJson(PortalEndpoint endpoint, String query, Object payload) {
+    return postJson(endpoint, query, payload, Map.of());
+  }
+
+  Reply postJson(PortalEndpoint endpoint, String query, Object payload, Map<String, String> headers) {
     try {
-      return send(endpoint, query, "application/json; charset=utf-8", JSON.writeValueAsString(payload));
+      return send(endpoint, query, "application/json; charset=utf-8", JSON.writeValueAsString(payload), headers);
     } catch (IOException e) {
       throw new IllegalStateException("request not serialisable", e);
     }
   }
 
-  private Reply send(PortalEndpoint endpoint, String query, String contentType, String body) {
+  private Reply send(PortalEndpoint endpoint, String query, String contentType, String body, Map<String, String> headers) {
     URI uri = settings.baseUrl().resolve(endpoint.path() + (query == null ? "" : "?" + query));
-    HttpRequest request = HttpRequest.newBuilder(uri)
+    HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
         .timeout(settings.requestTimeout())
         .header("Content-Type", contentType)
         .header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(builder::header);
+    HttpRequest request = builder.build();
     HttpResponse<byte[]> response;
     try {
       response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

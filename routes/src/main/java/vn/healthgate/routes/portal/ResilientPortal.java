@@ -54,6 +54,14 @@ public class ResilientPortal implements AutoCloseable {
     return call(PortalEndpoint.HISTORY, () -> client.history(account, request));
   }
 
+  public PortalClient.CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String fileBase64) {
+    return call(PortalEndpoint.CHECK_IN, () -> client.sendCheckIn(account, facilityCode, fileBase64));
+  }
+
+  public PortalClient.CertificateReply sendCertificate(PortalAccount hsskAccount, Map<String, String> body) {
+    return call(PortalEndpoint.CERTIFICATE, () -> client.sendCertificate(hsskAccount, body));
+  }
+
   public CircuitBreaker breaker(PortalEndpoint endpoint) {
     return breakers.circuitBreaker(endpoint.id());
   }

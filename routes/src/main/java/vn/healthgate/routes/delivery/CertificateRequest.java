@@ -1,0 +1,21 @@
+package vn.healthgate.routes.delivery;
+
+import vn.healthgate.routes.identity.Masking;
+
+/** A driver health certificate as a clinic sends it ({@code gateway-api.md}). */
+public record CertificateRequest(
+    String number, String facilityCode, Person person, String licenceClass, Alcohol alcohol, String drugTest, Conclusion conclusion) {
+
+  public record Person(String fullName, String sex, String birthDate, String idNumber, String idIssuedOn, String idIssuedBy, Address address) {
+    @Override
+    public String toString() {
+      return "Person[" + Masking.cccd(idNumber) + "]";
+    }
+  }
+
+  public record Address(String line, String provinceCode, String districtCode, String communeCode) {}
+
+  public record Alcohol(String value, String unit) {}
+
+  public record Conclusion(String code, String doctor, String date, String reexaminationDate, String reason, String condition) {}
+}

@@ -1,0 +1,168 @@
+package vn.healthgate.routes.delivery;
+
+import static vn.healthgate.routes.delivery.FieldChecks.DMY;
+import static vn.healthgate.routes.delivery.FieldChecks.blank;
+import static vn.healthgate.routes.delivery.FieldChecks.optional;
+import static vn.healthgate.routes.delivery.FieldChecks.pattern;
+import static vn.healthgate.routes.delivery.FieldChecks.required;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.error.GatewayException;
+
+/**
+ * Checks every field of a driver health certificate ({@code portal-api.md} §5) and builds the
+ * portal document. Licence classes and conclusion codes come from {@code driver-certificate-codes.properties}.
+ */
+public class CertificateValidator {
+  private static final Properties CODES = load();
+  private final Clock clock;
+  private final Function<String, String> facilityNames;
+
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames) {
+    this.clock = clock;
+    this.facilityNames = facilityNames;
+  }
+
+  public PortalDocument validate(CertificateRequest r, String operation) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), FieldChecks.VIETNAM);
+    List<String> warnings = new ArrayList<>();
+    String facility = pattern(required(r.facilityCode(), "facilityCode", 5), "facilityCode", "\\d{5}");
+    String number = required(r.number(), "number", 21);
+    if (!number.matches("\\d{5}/GKSKLX/\\d{5}/\\d{2}")) {
+      throw new GatewayException(ErrorCode.CERTIFICATE_NUMBER, "number");
+    }
+    if (!number.split("/")[2].equals(facility)) {
+      throw new GatewayException(ErrorCode.FACILITY_MISMATCH, "number");
+    }
+    CertificateRequest.Person p = r.person();
+    if (p == null) {
+      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "person");
+    }
+    CertificateRequest.Address a = p.address();
+    if (a == null) {
+      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "person.address");
+    }
+    CertificateRequest.Conclusion c = r.conclusion();
+    if (c == null) {
+      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "conclusion");
+    }
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("SO", number);
+    f.put("HOTEN", FieldChecks.name(p.fullName(), "person.fullName"));
+    f.put("GIOITINHVAL", switch (required(p.sex(), "person.sex", 12).toUpperCase(Locale.ROOT)) {
+      case "MALE" -> "0";
+      case "FEMALE" -> "1";
+      default -> throw new GatewayException(ErrorCode.SEX_INVALID, "person.sex");
+    });
+    LocalDate birth = FieldChecks.date(p.birthDate(), "person.birthDate", today, true);
+    f.put("NGAYSINH", birth.format(DMY));
+    f.put("DIACHITHUONGTRU", required(a.line(), "person.address.line", 500));
+    f.put("MATINH_THUONGTRU", pattern(required(a.provinceCode(), "person.address.provinceCode", 2), "person.address.provinceCode", "\\d{2}"));
+    f.put("MAHUYEN_THUONGTRU", pattern(required(a.districtCode(), "person.address.districtCode", 3), "person.address.districtCode", "\\d{3}"));
+    f.put("MAXA_THUONGTRU", pattern(required(a.communeCode(), "person.address.communeCode", 5), "person.address.communeCode", "\\d{5}"));
+    f.put("SOCMND_PASSPORT", pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}"));
+    LocalDate issued = FieldChecks.date(p.idIssuedOn(), "person.idIssuedOn", today, true);
+    if (issued.isBefore(birth)) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "person.idIssuedOn");
+    }
+    f.put("NGAYTHANGNAMCAPCMND", issued.format(DMY));
+    f.put("NOICAP", required(p.idIssuedBy(), "person.idIssuedBy", 255));
+    f.put("IDBENHVIEN", facility);
+    f.put("BENHVIEN", facilityNames.apply(facility));
+    CertificateRequest.Alcohol alcohol = r.alcohol();
+    if (alcohol == null || blank(alcohol.value()) || blank(alcohol.unit())) {
+      throw new GatewayException(ErrorCode.ALCOHOL, "alcohol");
+    }
+    try {
+      if (new BigDecimal(alcohol.value().trim()).signum() < 0) {
+        throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
+      }
+    } catch (NumberFormatException e) {
+      throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
+    }
+    f.put("NONGDOCON", alcohol.value().trim());
+    f.put("DVINONGDOCON", switch (alcohol.unit().trim().toUpperCase(Locale.ROOT)) {
+      case "MG_PER_100ML_BLOOD" -> "0";
+      case "MG_PER_L_BREATH" -> "1";
+      default -> throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.unit");
+    });
+    f.put("MATUY", switch (blank(r.drugTest()) ? "" : r.drugTest().trim().toUpperCase(Locale.ROOT)) {
+      case "NEGATIVE" -> "0";
+      case "POSITIVE" -> "1";
+      default -> throw new GatewayException(ErrorCode.DRUG_TEST, "drugTest");
+    });
+    LocalDate concluded = FieldChecks.date(c.date(), "conclusion.date", today, true);
+    f.put("NGAYKETLUAN", concluded.format(DMY));
+    f.put("BACSYKETLUAN", FieldChecks.name(c.doctor(), "conclusion.doctor"));
+    String conclusion = blank(c.code()) ? null : CODES.getProperty("conclusion." + c.code().trim().toUpperCase(Locale.ROOT));
+    if (conclusion == null) {
+      throw new GatewayException(ErrorCode.CONCLUSION, "conclusion.code");
+    }
+    f.put("KETLUAN", conclusion);
+    f.put("HANGBANGLAI", licenceClass(r.licenceClass(), warnings));
+    String reexam = "";
+    if (!blank(c.reexaminationDate())) {
+      LocalDate date;
+      try {
+        date = LocalDate.parse(c.reexaminationDate().trim());
+      } catch (java.time.DateTimeException e) {
+        throw new GatewayException(ErrorCode.FIELD_FORMAT, "conclusion.reexaminationDate");
+      }
+      if (!date.isAfter(concluded)) {
+        throw new GatewayException(ErrorCode.REEXAMINATION_DATE, "conclusion.reexaminationDate");
+      }
+      reexam = date.format(DMY);
+    } else if (c.code().trim().equalsIgnoreCase("FIT_WITH_REEXAMINATION")) {
+      throw new GatewayException(ErrorCode.REEXAMINATION_DATE, "conclusion.reexaminationDate");
+    }
+    f.put("NGAYKHAMLAI", reexam);
+    String reason = optional(c.reason(), "conclusion.reason", 1024);
+    if (c.code().trim().equalsIgnoreCase("UNFIT") && reason.isEmpty()) {
+      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "conclusion.reason");
+    }
+    f.put("LYDO", reason);
+    f.put("TINHTRANGBENH", optional(c.condition(), "conclusion.condition", 1024));
+    f.put("STATE", operation);
+    return new PortalDocument(DocumentKind.CERTIFICATE, facility, number, operation, f, warnings);
+  }
+
+  private static String licenceClass(String value, List<String> warnings) {
+    if (blank(value)) {
+      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "licenceClass");
+    }
+    String key = value.trim().toUpperCase(Locale.ROOT);
+    String current = CODES.getProperty("class." + key);
+    if (current != null) {
+      return current;
+    }
+    String mapped = CODES.getProperty("legacy." + key);
+    if (mapped == null) {
+      throw new GatewayException(ErrorCode.LICENCE_CLASS, "licenceClass");
+    }
+    warnings.add("licence class " + key + " (before 2025) sent as " + mapped);
+    return mapped;
+  }
+
+  private static Properties load() {
+    Properties properties = new Properties();
+    try (InputStream in = CertificateValidator.class.getResourceAsStream("/driver-certificate-codes.properties")) {
+      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return properties;
+  }
+}

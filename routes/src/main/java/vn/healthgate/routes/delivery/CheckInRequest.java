@@ -1,0 +1,19 @@
+package vn.healthgate.routes.delivery;
+
+import vn.healthgate.routes.identity.Masking;
+
+/** A check-in notice as a HIS sends it: the XML 0 fields in camelCase ({@code gateway-api.md}). */
+public record CheckInRequest(
+    String facilityCode, String episodeId, Integer sequence, String patientId, String fullName, String cccd, String birthDate,
+    String sex, String cardNumber, String registeredFacility, String cardValidFrom, String cardValidTo, String visitCategory,
+    String arrivedAt, String admittedAt, String admissionReason, String admissionReasonCode, String visitType,
+    Item firstService, Item firstDrug, Item firstSupply, String orderedAt, String reserved) {
+
+  /** A service, drug or supply: its code and name. */
+  public record Item(String code, String name) {}
+
+  @Override
+  public String toString() {
+    return "CheckInRequest[" + facilityCode + " " + episodeId + ", cccd=" + Masking.cccd(cccd) + "]";
+  }
+}

@@ -1,0 +1,98 @@
+package vn.healthgate.routes.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.healthgate.routes.error.GatewayException;
+
+/**
+ * Delivers one claimed submission: sign once (the signed bytes are stored before the first send),
+ * send, and record the outcome. A duplicate answer for a document this gateway may already have
+ * delivered (an earlier attempt, or the portal saying the content is the same) is success, so a
+ * crash between sending and recording never produces a second document at the portal.
+ */
+public class DeliveryWorker {
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  private final Outbox outbox;
+  private final DocumentSigner signer;
+  private final PortalSender sender;
+  private final RetryPolicy retry;
+  private final Clock clock;
+  private final String node;
+  private final int batchSize;
+  private final Duration lease;
+
+  public DeliveryWorker(Outbox outbox, DocumentSigner signer, PortalSender sender, RetryPolicy retry, Clock clock, String node, int batchSize, Duration lease) {
+    this.outbox = outbox;
+    this.signer = signer;
+    this.sender = sender;
+    this.retry = retry;
+    this.clock = clock;
+    this.node = node;
+    this.batchSize = batchSize;
+    this.lease = lease;
+  }
+
+  public List<Submission> claimDue() {
+    return outbox.claim(batchSize, lease, clock.instant(), node);
+  }
+
+  public void deliver(Submission submission) {
+    PortalDocument document = DocumentJson.read(submission.payload());
+    String signed = submission.signedDocument();
+    try {
+      if (signed == null) {
+        signed = signer.sign(document);
+        outbox.markSigned(submission.id(), signed, clock.instant());
+      }
+    } catch (GatewayException e) {
+      retryLater(submission, submission.attempts() + 1, e.errorCode().code());
+      return;
+    }
+    int attempts = submission.attempts() + 1;
+    outbox.markSent(submission.id(), attempts, clock.instant());
+    PortalSender.Answer answer;
+    try {
+      answer = sender.send(document, signed);
+    } catch (GatewayException e) {
+      retryLater(submission, attempts, e.errorCode().code() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+      return;
+    } catch (RuntimeException e) {
+      retryLater(submission, attempts, e.getClass().getSimpleName() + ": " + e.getMessage());
+      return;
+    }
+    Instant now = clock.instant();
+    switch (answer.kind()) {
+      case ACCEPTED -> outbox.markAccepted(submission.id(), answer.receipt(), answer.receivedAt() != null ? answer.receivedAt() : now, now);
+      case DUPLICATE -> {
+        boolean ours = answer.sameContent() || (submission.attempts() > 0 && !answer.reason().contains("khác nội dung"));
+        if (ours) {
+          LOG.info("{} {} was already at the portal from an earlier attempt: accepted", submission.kind(), submission.id());
+          outbox.markAccepted(submission.id(), answer.receipt(), now, now);
+        } else {
+          outbox.markRejected(submission.id(), answer.reason(), now);
+        }
+      }
+      case REFUSED -> {
+        LOG.warn("{} {} refused by the portal: {}", submission.kind(), submission.id(), answer.reason());
+        outbox.markRejected(submission.id(), answer.reason(), now);
+      }
+      case TRANSIENT -> retryLater(submission, attempts, answer.reason());
+      default -> throw new IllegalStateException(answer.kind().name());
+    }
+  }
+
+  private void retryLater(Submission submission, int attempts, String error) {
+    Instant now = clock.instant();
+    if (retry.exhausted(attempts)) {
+      LOG.warn("{} {} dead-lettered after {} attempts: {}", submission.kind(), submission.id(), attempts, error);
+      outbox.markDeadLetter(submission.id(), attempts, error, now);
+    } else {
+      outbox.reschedule(submission.id(), attempts, error, retry.nextAttempt(attempts, now), now);
+    }
+  }
+}

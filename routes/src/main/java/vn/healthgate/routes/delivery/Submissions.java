@@ -1,0 +1,123 @@
+package vn.healthgate.routes.delivery;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.error.GatewayException;
+
+/**
+ * Intake of check-in notices and certificates into the outbox (validated, idempotent: the same
+ * document twice returns the first; a different one with the same number is a conflict), and the
+ * admin replay of dead letters.
+ */
+public class Submissions {
+  /** What intake did: the stored submission, and whether this call created it. */
+  public record Intake(Submission submission, boolean created) {}
+
+  private final Outbox outbox;
+  private final CheckInValidator checkIns;
+  private final CertificateValidator certificates;
+  private final DocumentSigner signer;
+  private final Clock clock;
+
+  public Submissions(Outbox outbox, CheckInValidator checkIns, CertificateValidator certificates, DocumentSigner signer, Clock clock) {
+    this.outbox = outbox;
+    this.checkIns = checkIns;
+    this.certificates = certificates;
+    this.signer = signer;
+    this.clock = clock;
+  }
+
+  public Intake checkIn(CheckInRequest request, String idempotencyKey) {
+    return store(checkIns.validate(request), idempotencyKey);
+  }
+
+  public Intake certificate(CertificateRequest request, String idempotencyKey) {
+    return store(certificates.validate(request, "ADD"), idempotencyKey);
+  }
+
+  /** A correction (sent as {@code STATE=EDIT}) of a certificate the portal accepted. */
+  public Intake correctCertificate(String id, String facilityCode, CertificateRequest request, String idempotencyKey) {
+    Submission original = find(id, facilityCode);
+    if (original.kind() != DocumentKind.CERTIFICATE || !original.operation().equals("ADD")) {
+      throw new GatewayException(ErrorCode.SUBMISSION_NOT_FOUND, "id");
+    }
+    if (original.status() != SubmissionStatus.ACCEPTED) {
+      throw new GatewayException(ErrorCode.EDIT_NOT_ALLOWED, "id");
+    }
+    PortalDocument document = certificates.validate(request, "EDIT");
+    if (!document.businessKey().equals(original.businessKey())) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "number");
+    }
+    return store(document, idempotencyKey);
+  }
+
+  public Submission find(String id, String facilityCode) {
+    return outbox.find(id)
+        .filter(s -> facilityCode == null || s.facilityCode().equals(facilityCode))
+        .orElseThrow(() -> new GatewayException(ErrorCode.SUBMISSION_NOT_FOUND, "id"));
+  }
+
+  public List<Submission> list(SubmissionFilter filter) {
+    return outbox.list(filter);
+  }
+
+  /** Puts one dead letter back in the queue with a fresh retry budget. */
+  public Submission replay(String id) {
+    Submission submission = find(id, null);
+    if (submission.status() != SubmissionStatus.DEAD_LETTER) {
+      throw new GatewayException(ErrorCode.NOT_DEAD_LETTER, "id");
+    }
+    outbox.requeue(id, clock.instant());
+    return outbox.find(id).orElseThrow();
+  }
+
+  /** The dead letters matching {@code filter}; replayed unless {@code dryRun}. */
+  public List<Submission> replayAll(SubmissionFilter filter, boolean dryRun) {
+    SubmissionFilter deadLetters = new SubmissionFilter(filter.facilityCode(), SubmissionStatus.DEAD_LETTER, filter.kind(), filter.since(), 0, 10_000);
+    List<Submission> matching = outbox.list(deadLetters);
+    if (!dryRun) {
+      matching.forEach(s -> outbox.requeue(s.id(), clock.instant()));
+    }
+    return matching;
+  }
+
+  private Intake store(PortalDocument document, String idempotencyKey) {
+    String hash = DocumentJson.hash(document);
+    Optional<Intake> existing = existing(document, hash, idempotencyKey);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    if (!signer.canSign(document.facilityCode())) {
+      throw new GatewayException(ErrorCode.NO_SIGNING_KEY, "facilityCode");
+    }
+    try {
+      return new Intake(outbox.insert(document, DocumentJson.write(document), hash, idempotencyKey, clock.instant()), true);
+    } catch (DuplicateSubmissionException raced) {
+      return existing(document, hash, idempotencyKey).orElseThrow(() -> raced);
+    }
+  }
+
+  private Optional<Intake> existing(PortalDocument document, String hash, String idempotencyKey) {
+    if (idempotencyKey != null) {
+      Optional<Submission> byKey = outbox.findByIdempotencyKey(document.facilityCode(), idempotencyKey);
+      if (byKey.isPresent()) {
+        if (!byKey.get().payloadHash().equals(hash)) {
+          throw new GatewayException(ErrorCode.IDEMPOTENCY_CONFLICT, "Idempotency-Key");
+        }
+        return Optional.of(new Intake(byKey.get(), false));
+      }
+    }
+    Optional<Submission> byNumber = outbox.findByKey(document.kind(), document.businessKey(), document.operation());
+    if (byNumber.isPresent()) {
+      if (byNumber.get().payloadHash().equals(hash)) {
+        return Optional.of(new Intake(byNumber.get(), false));
+      }
+      if (document.operation().equals("ADD")) {
+        throw new GatewayException(ErrorCode.DUPLICATE_CONFLICT, document.kind() == DocumentKind.CHECK_IN ? "episodeId" : "number");
+      }
+    }
+    return Optional.empty();
+  }
+}
