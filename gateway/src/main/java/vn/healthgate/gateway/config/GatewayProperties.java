@@ -41,10 +41,11 @@ public record GatewayProperties(
    * @param requestTimeout bound of one HTTP exchange with the portal
    * @param tokenRefreshMargin renew a token this long before it expires
    * @param tokenMaxAge never use a token longer than this
+   * @param deliveryRequestTimeout bound of one check-in or certificate delivery (keep it below the delivery time limits)
    */
   public record Portal(
       @NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration requestTimeout,
-      @NotNull Duration tokenRefreshMargin, @NotNull Duration tokenMaxAge) {}
+      @NotNull Duration tokenRefreshMargin, @NotNull Duration tokenMaxAge, @NotNull Duration deliveryRequestTimeout) {}
 
   /**
    * @param enabled start the portal simulator inside the gateway and point the portal client at it

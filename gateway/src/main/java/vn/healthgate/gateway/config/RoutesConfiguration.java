@@ -38,7 +38,7 @@ public class RoutesConfiguration {
     GatewayProperties.Portal portal = properties.portal();
     PortalSimulator sim = simulator.getIfAvailable();
     URI baseUrl = sim != null ? URI.create(sim.baseUrl()) : portal.baseUrl();
-    return new PortalSettings(baseUrl, portal.connectTimeout(), portal.requestTimeout(), portal.tokenRefreshMargin(), portal.tokenMaxAge());
+    return new PortalSettings(baseUrl, portal.connectTimeout(), portal.requestTimeout(), portal.tokenRefreshMargin(), portal.tokenMaxAge(), portal.deliveryRequestTimeout());
   }
 
   @Bean

@@ -55,7 +55,7 @@ final class PortalHttp {
   private Reply send(PortalEndpoint endpoint, String query, String contentType, String body, Map<String, String> headers) {
     URI uri = settings.baseUrl().resolve(endpoint.path() + (query == null ? "" : "?" + query));
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
-        .timeout(settings.requestTimeout())
+        .timeout(endpoint == PortalEndpoint.CHECK_IN || endpoint == PortalEndpoint.CERTIFICATE ? settings.deliveryRequestTimeout() : settings.requestTimeout())
         .header("Content-Type", contentType)
         .header("Accept", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -55,7 +55,7 @@ class PortalClientIT {
   void newClient() {
     simulator.state().reset();
     client = new PortalClient(new PortalSettings(URI.create(simulator.baseUrl()), Duration.ofSeconds(1), Duration.ofSeconds(3),
-        Duration.ofSeconds(60), Duration.ofMinutes(50)), CLOCK);
+        Duration.ofSeconds(60), Duration.ofMinutes(50), Duration.ofSeconds(20)), CLOCK);
   }
 
   private static CardLookupRequest requestFor(Citizen citizen) {

@@ -46,6 +46,10 @@ public final class SimApi {
       case "GET /sim/stats" -> SimResponse.ok(stats());
       case "GET /sim/received" -> received(request);
       case "POST /sim/certificates" -> registerCertificate(request);
+      case "DELETE /sim/certificates" -> {
+        state.certificates().unregister(request.queryParam("facilityCode"));
+        yield new SimResponse(204, null);
+      }
       default -> new SimResponse(404, Map.of("error", "no such simulator endpoint: " + route));
     };
   }

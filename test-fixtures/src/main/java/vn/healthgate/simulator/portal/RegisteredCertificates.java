@@ -47,6 +47,11 @@ public final class RegisteredCertificates {
     }
   }
 
+  /** Forgets a facility's certificates (as when the portal's registration is withdrawn). */
+  public void unregister(String facilityCode) {
+    byFacility.remove(facilityCode);
+  }
+
   public List<X509Certificate> registered(String facilityCode) {
     return List.copyOf(byFacility.getOrDefault(facilityCode, List.of()));
   }

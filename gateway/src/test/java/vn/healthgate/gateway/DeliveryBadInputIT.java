@@ -1,0 +1,120 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every invalid field of a check-in or certificate is a 422 naming the field, with a stable code, and nothing is stored. */
+class DeliveryBadInputIT extends GatewayIT {
+  @Autowired JdbcTemplate jdbc;
+
+  @SuppressWarnings("unchecked")
+  private static Consumer<Map<String, Object>> nested(String parent, String field, Object value) {
+    return body -> {
+      Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) body.get(parent));
+      if (value == null) {
+        copy.remove(field);
+      } else {
+        copy.put(field, value);
+      }
+      body.put(parent, copy);
+    };
+  }
+
+  private static Consumer<Map<String, Object>> set(String field, Object value) {
+    return body -> {
+      if (value == null) {
+        body.remove(field);
+      } else {
+        body.put(field, value);
+      }
+    };
+  }
+
+  static Stream<Arguments> badCertificates() {
+    return Stream.of(
+        Arguments.of("number missing", set("number", null), "GW-FIELD-REQUIRED", "number"),
+        Arguments.of("number pattern", set("number", "1/GKSKLX/70001/26"), "GW-CERT-NUMBER", "number"),
+        Arguments.of("number of another facility", set("number", "00001/GKSKLX/70002/26"), "GW-FACILITY-MISMATCH", "number"),
+        Arguments.of("person missing", set("person", null), "GW-FIELD-REQUIRED", "person"),
+        Arguments.of("name missing", nested("person", "fullName", null), "GW-FIELD-REQUIRED", "person.fullName"),
+        Arguments.of("name with digits", nested("person", "fullName", "AN 2"), "GW-FIELD-FORMAT", "person.fullName"),
+        Arguments.of("sex undetermined", nested("person", "sex", "UNDETERMINED"), "GW-SEX-INVALID", "person.sex"),
+        Arguments.of("birth date in the future", nested("person", "birthDate", "2999-01-01"), "GW-DATE-FUTURE", "person.birthDate"),
+        Arguments.of("birth date not a date", nested("person", "birthDate", "10/11/1989"), "GW-FIELD-FORMAT", "person.birthDate"),
+        Arguments.of("id number malformed", nested("person", "idNumber", "07-0089"), "GW-FIELD-FORMAT", "person.idNumber"),
+        Arguments.of("id issued before birth", nested("person", "idIssuedOn", "1980-01-01"), "GW-FIELD-FORMAT", "person.idIssuedOn"),
+        Arguments.of("province code", nested("person", "address", Map.of("line", "x", "provinceCode", "7", "districtCode", "697", "communeCode", "25261")), "GW-FIELD-FORMAT", "person.address.provinceCode"),
+        Arguments.of("licence class unknown", set("licenceClass", "Z9"), "GW-LICENCE-CLASS", "licenceClass"),
+        Arguments.of("alcohol unit", set("alcohol", Map.of("value", "0", "unit", "PERCENT")), "GW-ALCOHOL", "alcohol.unit"),
+        Arguments.of("alcohol negative", set("alcohol", Map.of("value", "-1", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
+        Arguments.of("drug test", set("drugTest", "MAYBE"), "GW-DRUG-TEST", "drugTest"),
+        Arguments.of("conclusion code", nested("conclusion", "code", "OK"), "GW-CONCLUSION", "conclusion.code"),
+        Arguments.of("conclusion in the future", nested("conclusion", "date", "2999-01-01"), "GW-DATE-FUTURE", "conclusion.date"),
+        Arguments.of("re-examination missing", nested("conclusion", "code", "FIT_WITH_REEXAMINATION"), "GW-REEXAM-DATE", "conclusion.reexaminationDate"),
+        Arguments.of("unfit without reason", nested("conclusion", "code", "UNFIT"), "GW-FIELD-REQUIRED", "conclusion.reason"));
+  }
+
+  static Stream<Arguments> badCheckIns() {
+    return Stream.of(
+        Arguments.of("episode missing", set("episodeId", null), "GW-FIELD-REQUIRED", "episodeId"),
+        Arguments.of("episode too long", set("episodeId", "x".repeat(101)), "GW-FIELD-TOO-LONG", "episodeId"),
+        Arguments.of("patient id missing", set("patientId", null), "GW-FIELD-REQUIRED", "patientId"),
+        Arguments.of("sex unknown", set("sex", "X"), "GW-SEX-INVALID", "sex"),
+        Arguments.of("visit category", set("visitCategory", "ABCDE"), "GW-FIELD-TOO-LONG", "visitCategory"),
+        Arguments.of("visit type", set("visitType", "10"), "GW-FIELD-FORMAT", "visitType"),
+        Arguments.of("arrival missing", set("arrivedAt", null), "GW-FIELD-REQUIRED", "arrivedAt"),
+        Arguments.of("arrival in the future", set("arrivedAt", "2999-01-01T08:00:00+07:00"), "GW-DATE-FUTURE", "arrivedAt"),
+        Arguments.of("admitted without reason", set("admittedAt", "2026-01-01T09:00:00+07:00"), "GW-FIELD-REQUIRED", "admissionReason"),
+        Arguments.of("no first service, drug or supply", set("firstService", null), "GW-FIELD-REQUIRED", "firstService.code"),
+        Arguments.of("service without a name", set("firstService", Map.of("code", "02.1896")), "GW-FIELD-REQUIRED", "firstService.name"),
+        Arguments.of("order before arrival", set("orderedAt", "2020-01-01T08:00:00+07:00"), "GW-FIELD-FORMAT", "orderedAt"),
+        Arguments.of("cccd malformed", set("cccd", "07-0"), "GW-FIELD-FORMAT", "cccd"),
+        Arguments.of("card validity not a date", set("cardValidTo", "31/12/2026"), "GW-FIELD-FORMAT", "cardValidTo"));
+  }
+
+  private void assertRefused(String path, Map<String, Object> body, String code, String field) throws Exception {
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+    Reply reply = post(path, "application/json", JSON.writeValueAsString(body), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().get("code").asText()).isEqualTo(code);
+    assertThat(reply.body().get("field").asText()).isEqualTo(field);
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "certificate: {0} -> {2} {3}")
+  @MethodSource("badCertificates")
+  void invalidCertificateFieldIsRefusedAndNothingIsStored(String name, Consumer<Map<String, Object>> change, String code, String field) throws Exception {
+    Map<String, Object> body = DocumentSamples.certificate("70001", 900);
+    change.accept(body);
+    assertRefused("/api/v1/driver-health-certificates", body, code, field);
+  }
+
+  @ParameterizedTest(name = "check-in: {0} -> {2} {3}")
+  @MethodSource("badCheckIns")
+  void invalidCheckInFieldIsRefusedAndNothingIsStored(String name, Consumer<Map<String, Object>> change, String code, String field) throws Exception {
+    Map<String, Object> body = DocumentSamples.checkIn("70001", "BAD-1");
+    change.accept(body);
+    assertRefused("/api/v1/check-ins", body, code, field);
+  }
+
+  @ParameterizedTest(name = "pre-2025 class {0} is accepted as {1} and said so")
+  @org.junit.jupiter.params.provider.CsvSource({"B2, B", "FC, CE", "A2, A"})
+  void preTwentyTwentyFiveLicenceClassesAreMappedAndSaidSo(String old, String mapped) throws Exception {
+    Map<String, Object> body = DocumentSamples.certificate("70001", 9000 + old.hashCode() % 10 + 10);
+    body.put("licenceClass", old);
+    Reply reply = post("/api/v1/driver-health-certificates", "application/json", JSON.writeValueAsString(body), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isIn(200, 202);
+    assertThat(reply.body().get("warnings").get(0).asText()).contains(old).contains("sent as " + mapped);
+  }
+}
