@@ -70,8 +70,8 @@ class DeliveryIT extends GatewayIT {
   }
 
   @Test
-  void manyDocumentsFromManyFacilitiesAreAllAcceptedExactlyOnceAndVerifyWithXmlsec1() throws Exception {
-    int perKind = 100;
+  void fiveHundredCertificatesAndFiveHundredCheckInsAreAllAcceptedExactlyOnceAndVerifyWithXmlsec1() throws Exception {
+    int perKind = 500;
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Future<Reply>> replies = new ArrayList<>();
     for (int i = 0; i < perKind; i++) {
