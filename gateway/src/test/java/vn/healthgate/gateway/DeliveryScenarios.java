@@ -1,0 +1,242 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.healthgate.gateway.pki.FacilitySigningKeys;
+
+/**
+ * Check-ins and certificates: stored, signed, delivered exactly once, through portal faults, to a
+ * visible end state. Run on H2 ({@link DeliveryIT}) and on PostgreSQL ({@link DeliveryPostgresIT}).
+ */
+abstract class DeliveryScenarios extends GatewayIT {
+  private static final List<String> FACILITIES = List.of("70001", "70002", "70003", "70011", "70100");
+
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FacilitySigningKeys keys;
+  @TempDir Path work;
+
+  @BeforeEach
+  void emptyOutbox() {
+    jdbc.update("delete from outbox");
+  }
+
+  @AfterEach
+  void restoreRegistrations() {
+    keys.all().forEach((code, credential) -> simulator.state().certificates().register(code, credential.certificate()));
+  }
+
+  private Reply submit(String path, Map<String, Object> body, String facility) {
+    try {
+      return post(path, "application/json", JSON.writeValueAsString(body), "dev-" + facility);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private JsonNode getWithKey(String path, String facility) {
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", "dev-" + facility).GET().build();
+      return JSON.readTree(HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Map<String, Integer> arrivals(String kind) {
+    Map<String, Integer> arrivals = new HashMap<>();
+    sim("GET", "/sim/received?kind=" + kind, null).body().forEach(n -> arrivals.put(n.get("id").asText(), n.get("arrivals").asInt()));
+    return arrivals;
+  }
+
+  private long count(String status) {
+    return jdbc.queryForObject("select count(*) from outbox where status = ?", Long.class, status);
+  }
+
+  @Test
+  void fiveHundredCertificatesAndFiveHundredCheckInsAreAllAcceptedExactlyOnceAndVerifyWithXmlsec1() throws Exception {
+    int perKind = 500;
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < perKind; i++) {
+      String facility = FACILITIES.get(i % FACILITIES.size());
+      int n = i;
+      replies.add(pool.submit(() -> submit("/api/v1/driver-health-certificates", DocumentSamples.certificate(facility, n + 1), facility)));
+      replies.add(pool.submit(() -> submit("/api/v1/check-ins", DocumentSamples.checkIn(facility, facility + "-LK-" + n), facility)));
+    }
+    for (Future<Reply> reply : replies) {
+      assertThat(reply.get().status()).as(reply.get().text()).isEqualTo(202);
+    }
+    pool.shutdown();
+
+    await().atMost(Duration.ofSeconds(120)).until(() -> count("ACCEPTED") == 2L * perKind);
+
+    assertThat(arrivals("certificate")).hasSize(perKind).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+    assertThat(arrivals("check-in")).hasSize(perKind).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
+    Path pki = Path.of("target", "test-data", "pki", "ca");
+    for (String signed : jdbc.queryForList("select signed_document from outbox", String.class)) {
+      Path file = Files.createTempFile(work, "signed", ".xml");
+      Files.writeString(file, signed, StandardCharsets.UTF_8);
+      Process xmlsec1 = new ProcessBuilder("xmlsec1", "--verify", "--trusted-pem", pki.resolve("root.pem").toString(),
+          "--untrusted-pem", pki.resolve("issuing.pem").toString(), file.toString()).redirectErrorStream(true).start();
+      String output = new String(xmlsec1.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(xmlsec1.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      assertThat(xmlsec1.exitValue()).as(output).isZero();
+    }
+  }
+
+  @Test
+  void portalFaultsAreRetriedUntilEverythingIsAcceptedOnce() {
+    sim("POST", "/sim/faults", "{\"endpoint\":\"certificate\",\"kind\":\"status\",\"value\":503,\"count\":4}");
+    sim("POST", "/sim/faults", "{\"endpoint\":\"check-in\",\"kind\":\"reset\",\"count\":3}");
+    sim("POST", "/sim/tokens/expire", null);
+    sim("POST", "/sim/faults", "{\"endpoint\":\"token\",\"kind\":\"refuse-token\",\"count\":2}");
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ids.add(submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70001", 200 + i), "70001").body().get("id").asText());
+      ids.add(submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", "70002-FAULT-" + i), "70002").body().get("id").asText());
+    }
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("ACCEPTED") == 6);
+
+    assertThat(arrivals("certificate").values()).containsOnly(1);
+    assertThat(arrivals("check-in").values()).containsOnly(1);
+    assertThat(jdbc.queryForObject("select max(attempts) from outbox", Integer.class)).isGreaterThan(1);
+  }
+
+  @Test
+  void aSlowPortalWithinTheDeliveryTimeLimitStillAccepts() {
+    sim("POST", "/sim/faults", "{\"endpoint\":\"check-in\",\"kind\":\"latency\",\"value\":10000,\"count\":1}");
+    String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "70001-SLOW-1"), "70001").body().get("id").asText();
+
+    await().atMost(Duration.ofSeconds(40)).until(() -> count("ACCEPTED") == 1);
+
+    assertThat(arrivals("check-in")).containsEntry("70001-SLOW-1", 1);
+    assertThat(getWithKey("/api/v1/submissions/" + id, "70001").get("attempts").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aContentRefusalEndsRejectedWithTheReasonAndIsNotRetried() {
+    sim("DELETE", "/sim/certificates?facilityCode=70003", null);
+    String id = submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70003", 300), "70003").body().get("id").asText();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("REJECTED") == 1);
+
+    JsonNode status = getWithKey("/api/v1/submissions/" + id, "70003");
+    assertThat(status.get("status").asText()).isEqualTo("REJECTED");
+    assertThat(status.get("attempts").asInt()).isEqualTo(1);
+    assertThat(status.get("lastError").asText()).contains("UNKNOWN_SIGNER");
+  }
+
+  @Test
+  void aLongOutageDeadLettersAndAReplayDelivers() {
+    sim("POST", "/sim/faults", "{\"endpoint\":\"certificate\",\"kind\":\"status\",\"value\":503}");
+    String id = submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70011", 400), "70011").body().get("id").asText();
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("DEAD_LETTER") == 1);
+    JsonNode dead = getWithKey("/api/v1/submissions/" + id, "70011");
+    assertThat(dead.get("lastError").asText()).isNotBlank();
+    assertThat(jdbc.queryForObject("select signed_document from outbox where id = ?", String.class, id)).contains("<ds:Signature");
+
+    sim("DELETE", "/sim/faults", null);
+    breakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
+    Reply dryRun = post("/api/v1/admin/dead-letters/replay", "application/json", "{\"facilityCode\":\"70011\"}", "dev-admin");
+    assertThat(dryRun.body().get("dryRun").asBoolean()).isTrue();
+    assertThat(dryRun.body().get("ids").get(0).asText()).isEqualTo(id);
+    assertThat(count("DEAD_LETTER")).isEqualTo(1);
+    Reply replay = post("/api/v1/admin/dead-letters/" + id + "/replay", "application/json", "", "dev-admin");
+    assertThat(replay.status()).as(replay.text()).isEqualTo(200);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
+    assertThat(arrivals("certificate").values()).containsOnly(1);
+  }
+
+  @Test
+  void theSameDocumentTwiceReturnsTheFirstAndADifferentOneWithTheSameNumberConflicts() {
+    Map<String, Object> certificate = DocumentSamples.certificate("70001", 500);
+    Reply first = submit("/api/v1/driver-health-certificates", certificate, "70001");
+    Reply again = submit("/api/v1/driver-health-certificates", certificate, "70001");
+    certificate.put("licenceClass", "C");
+    Reply different = submit("/api/v1/driver-health-certificates", certificate, "70001");
+
+    assertThat(first.status()).isEqualTo(202);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
+    assertThat(different.status()).isEqualTo(409);
+    assertThat(different.body().get("code").asText()).isEqualTo("GW-DUPLICATE-CONFLICT");
+  }
+
+  @Test
+  void anIdempotencyKeyReusedForAnotherDocumentConflicts() throws Exception {
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/check-ins"))
+        .header("Content-Type", "application/json").header("X-Api-Key", "dev-70001").header("Idempotency-Key", "his-req-1");
+    var first = HTTP.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DocumentSamples.checkIn("70001", "IDEM-1")))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    var other = HTTP.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DocumentSamples.checkIn("70001", "IDEM-2")))).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(other.body()).get("code").asText()).isEqualTo("GW-IDEMPOTENCY-CONFLICT");
+  }
+
+  @Test
+  void anAcceptedCertificateIsCorrectedWithEdit() {
+    Map<String, Object> certificate = DocumentSamples.certificate("70002", 600);
+    String id = submit("/api/v1/driver-health-certificates", certificate, "70002").body().get("id").asText();
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
+
+    certificate.put("drugTest", "POSITIVE");
+    Reply correction;
+    try {
+      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/driver-health-certificates/" + id))
+          .header("Content-Type", "application/json").header("X-Api-Key", "dev-70002")
+          .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(certificate))).build();
+      var response = HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+      correction = new Reply(response.statusCode(), Map.of(), JSON.readTree(response.body()), response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+
+    assertThat(correction.status()).as(correction.text()).isEqualTo(202);
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 2);
+    assertThat(arrivals("certificate")).containsEntry(certificate.get("number").toString(), 2);
+    assertThat(jdbc.queryForObject("select count(*) from outbox where operation = 'EDIT'", Long.class)).isEqualTo(1);
+  }
+
+  @Test
+  void aFacilityCannotSubmitOrReadForAnother() {
+    Reply forOther = submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", "OTHER-1"), "70001");
+    String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "MINE-1"), "70001").body().get("id").asText();
+
+    assertThat(forOther.status()).isEqualTo(403);
+    assertThat(getWithKey("/api/v1/submissions/" + id, "70002").get("code").asText()).isEqualTo("GW-SUBMISSION-NOT-FOUND");
+    assertThat(getWithKey("/api/v1/submissions/" + id, "70001").get("episodeId").asText()).isEqualTo("MINE-1");
+  }
+
+  @Test
+  void adminEndpointsRefuseFacilityKeys() {
+    Reply reply = post("/api/v1/admin/dead-letters/replay", "application/json", "{}", "dev-70001");
+
+    assertThat(reply.status()).isEqualTo(403);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-ADMIN-ONLY");
+  }
+}
