@@ -22,6 +22,7 @@ import vn.healthgate.routes.portal.ResilientPortal;
 /** Wires durable delivery: intake into the outbox, and the Camel route that signs and delivers. */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryConfiguration.class);
 
   @Bean
   DocumentSigner documentSigner(FacilitySigningKeys keys) {
@@ -47,6 +48,10 @@ public class DeliveryConfiguration {
   OutboxRoute outboxRoute(GatewayProperties properties, Outbox outbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
       Clock clock, ExecutorService deliveryThreads) {
     GatewayProperties.Outbox config = properties.outbox();
+    int released = outbox.releaseClaims(config.node());
+    if (released > 0) {
+      LOG.info("Released {} outbox claims left by an earlier run of node {}", released, config.node());
+    }
     RetryPolicy retry = new RetryPolicy(config.initialRetryDelay(), config.maxRetryDelay(), config.maxAttempts(), 0.2);
     DeliveryWorker worker = new DeliveryWorker(outbox, signer, new PortalSender(portal, facilities), retry, clock, config.node(), config.batchSize(), config.lease());
     return new OutboxRoute(worker, config.pollInterval(), deliveryThreads);

@@ -92,6 +92,11 @@ public class JdbcOutbox implements Outbox {
   }
 
   @Override
+  public int releaseClaims(String node) {
+    return jdbc.update("update outbox set claimed_by = null, claimed_until = null where claimed_by like ?", node + ":%");
+  }
+
+  @Override
   public void markSigned(String id, String signedDocument, Instant now) {
     jdbc.update("update outbox set status = 'SIGNED', signed_document = ?, updated_at = ? where id = ? and status in " + PENDING, signedDocument, t(now), id);
   }

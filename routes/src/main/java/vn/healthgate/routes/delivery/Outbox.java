@@ -21,6 +21,9 @@ public interface Outbox {
   /** Claims up to {@code max} due submissions for {@code lease}; a crashed node's claims return when the lease ends. */
   List<Submission> claim(int max, Duration lease, Instant now, String node);
 
+  /** Releases the claims a previous run of this node left behind (it died); returns how many. Node names must be unique per running instance. */
+  int releaseClaims(String node);
+
   void markSigned(String id, String signedDocument, Instant now);
 
   void markSent(String id, int attempts, Instant now);
