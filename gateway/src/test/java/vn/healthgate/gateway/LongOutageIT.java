@@ -1,0 +1,45 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/** A two-minute portal outage is ridden out by the retry budget: everything ends ACCEPTED, once. */
+@TestPropertySource(properties = {
+    "gateway.data-dir=./target/test-data-outage",
+    "gateway.outbox.max-retry-delay=5s",
+    "gateway.outbox.max-attempts=60"})
+class LongOutageIT extends GatewayIT {
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void twoMinuteOutageEndsWithEverythingAcceptedExactlyOnce() throws Exception {
+    jdbc.update("delete from outbox");
+    sim("POST", "/sim/faults", "{\"endpoint\":\"*\",\"kind\":\"status\",\"value\":503,\"seconds\":120}");
+    for (int i = 0; i < 10; i++) {
+      String facility = i % 2 == 0 ? "70001" : "70011";
+      assertThat(post("/api/v1/driver-health-certificates", "application/json", JSON.writeValueAsString(DocumentSamples.certificate(facility, 700 + i)), "dev-" + facility).status()).isEqualTo(202);
+      assertThat(post("/api/v1/check-ins", "application/json", JSON.writeValueAsString(DocumentSamples.checkIn(facility, "OUTAGE-" + i)), "dev-" + facility).status()).isEqualTo(202);
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("select min(attempts) from outbox", Integer.class) >= 2);
+    assertThat(jdbc.queryForObject("select count(*) from outbox where status = 'ACCEPTED'", Long.class)).isZero();
+
+    await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2))
+        .until(() -> jdbc.queryForObject("select count(*) from outbox where status = 'ACCEPTED'", Long.class) == 20);
+
+    assertThat(jdbc.queryForObject("select count(*) from outbox where status in ('DEAD_LETTER', 'REJECTED')", Long.class)).isZero();
+    Map<String, Integer> arrivals = new HashMap<>();
+    for (String kind : new String[] {"certificate", "check-in"}) {
+      sim("GET", "/sim/received?kind=" + kind, null).body().forEach(n -> arrivals.put(n.get("id").asText(), n.get("arrivals").asInt()));
+    }
+    assertThat(arrivals).hasSize(20);
+    assertThat(arrivals.values()).containsOnly(1);
+  }
+}
