@@ -223,6 +223,25 @@ abstract class DeliveryScenarios extends GatewayIT {
   }
 
   @Test
+  void aCheckInWithoutCardFieldsTakesThemFromTheLatestEligibilityCheck() throws Exception {
+    JsonNode citizen = citizen("000");
+    String facility = citizen.get("facilityCode").asText();
+    Reply eligibility = postEligibility(requestFor(citizen), apiKeyFor(citizen));
+    assertThat(eligibility.status()).isEqualTo(200);
+    Map<String, Object> checkIn = DocumentSamples.checkIn(facility, "AUTOFILL-1");
+    checkIn.remove("cardNumber");
+    checkIn.put("cccd", citizen.get("cccd").asText());
+
+    Reply reply = submit("/api/v1/check-ins", checkIn, facility);
+    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
+
+    assertThat(reply.body().get("warnings").get(0).asText()).contains("latest eligibility check");
+    String signed = jdbc.queryForObject("select signed_document from outbox where business_key = 'AUTOFILL-1'", String.class);
+    assertThat(signed).contains("<MA_THE_BHYT>" + eligibility.body().at("/card/number").asText() + "</MA_THE_BHYT>")
+        .contains("<MA_DKBD>" + eligibility.body().at("/card/registeredFacility").asText() + "</MA_DKBD>");
+  }
+
+  @Test
   void aFacilityCannotSubmitOrReadForAnother() {
     Reply forOther = submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", "OTHER-1"), "70001");
     String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "MINE-1"), "70001").body().get("id").asText();

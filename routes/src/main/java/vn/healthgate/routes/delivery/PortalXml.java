@@ -39,7 +39,7 @@ public final class PortalXml {
 
   private static Document newDocument() {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       Document document = factory.newDocumentBuilder().newDocument();
       document.setXmlStandalone(true);
