@@ -6,6 +6,8 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthgate.gateway.web.EligibilityGateway;
+import vn.healthgate.routes.delivery.Submissions;
+import vn.healthgate.routes.fhir.FhirDocumentMapper;
 import vn.healthgate.routes.fhir.FhirEligibilityMapper;
 
 /** Mounts the HAPI FHIR server at {@code /fhir/*}. */
@@ -18,8 +20,12 @@ public class FhirConfiguration {
   }
 
   @Bean
-  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, EligibilityGateway gateway, FhirEligibilityMapper mapper) {
-    GatewayFhirServer server = new GatewayFhirServer(context, List.of(new CoverageEligibilityProvider(gateway, mapper)));
+  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, EligibilityGateway gateway, FhirEligibilityMapper mapper, Submissions submissions) {
+    FhirDocumentMapper documents = new FhirDocumentMapper();
+    GatewayFhirServer server = new GatewayFhirServer(context, List.of(
+        new CoverageEligibilityProvider(gateway, mapper),
+        new DocumentProviders.EncounterProvider(submissions, documents),
+        new DocumentProviders.BundleProvider(submissions, documents)));
     ServletRegistrationBean<GatewayFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

@@ -13,6 +13,26 @@ public final class FhirIdentifiers {
   /** Healthcare facility code (mã CSKCB), 5 characters, first two the province. */
   public static final String FACILITY_CODE = BASE + "sid/ma-cskcb";
 
+  /** Episode id of a visit (MA_LK of Decision 130). */
+  public static final String EPISODE_ID = BASE + "sid/ma-lk";
+  /** The facility's own patient id (MA_BN). */
+  public static final String FACILITY_PATIENT_ID = BASE + "sid/ma-bn";
+  /** Driver health certificate number (SO, NNNNN/GKSKLX/facility/yy). */
+  public static final String CERTIFICATE_NUMBER = BASE + "sid/so-gksk";
+
+  /** Visit category (MA_DOITUONG_KCB) and visit type (MA_LOAI_KCB) as Encounter.type codings. */
+  public static final String VISIT_CATEGORY = BASE + "CodeSystem/ma-doituong-kcb";
+  public static final String VISIT_TYPE = BASE + "CodeSystem/ma-loai-kcb";
+  /** Items of a driver health certificate, as Observation codes: alcohol, drug-test, conclusion, licence-class. */
+  public static final String CERTIFICATE_ITEM = BASE + "CodeSystem/gksk-item";
+  /** Extensions on Encounter: the first service, drug or supply ordered (valueCoding) and when it was ordered (valueDateTime). */
+  public static final String EXT_FIRST_SERVICE = BASE + "StructureDefinition/first-service";
+  public static final String EXT_FIRST_DRUG = BASE + "StructureDefinition/first-drug";
+  public static final String EXT_FIRST_SUPPLY = BASE + "StructureDefinition/first-supply";
+  public static final String EXT_ORDERED_AT = BASE + "StructureDefinition/first-order-time";
+  /** Extension on the conclusion Observation: the re-examination date (valueDate). */
+  public static final String EXT_REEXAMINATION_DATE = BASE + "StructureDefinition/reexamination-date";
+
   /** The portal's lookup result codes ({@code maKetQua}). */
   public static final String PORTAL_RESULT_CODE = BASE + "CodeSystem/portal-result-code";
   /** The gateway's outcome words (ELIGIBLE, NOT_ELIGIBLE, MANUAL_CHECK, RETRY_LATER). */

@@ -1,0 +1,97 @@
+package vn.healthgate.gateway.fhir;
+
+import ca.uhn.fhir.rest.annotation.Create;
+import ca.uhn.fhir.rest.annotation.ResourceParam;
+import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.IdType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import vn.healthgate.gateway.web.FacilityAuthFilter;
+import vn.healthgate.routes.delivery.Submissions;
+import vn.healthgate.routes.error.ErrorCode;
+import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.fhir.FhirDocumentMapper;
+
+/** {@code POST /fhir/Encounter} (a check-in notice) and {@code POST /fhir/Bundle} (a driver health certificate), onto the same intake as REST. */
+final class DocumentProviders {
+  private DocumentProviders() {}
+
+  static MethodOutcome outcome(String type, Submissions.Intake intake) {
+    OperationOutcome info = new OperationOutcome();
+    info.addIssue().setSeverity(OperationOutcome.IssueSeverity.INFORMATION).setCode(OperationOutcome.IssueType.INFORMATIONAL)
+        .setDiagnostics("Stored for delivery to the portal (status " + intake.submission().status().name() + "): /api/v1/submissions/" + intake.submission().id());
+    MethodOutcome outcome = new MethodOutcome(new IdType(type, intake.submission().id()), info);
+    outcome.setCreated(intake.created());
+    return outcome;
+  }
+
+  static String caller(RequestDetails details) {
+    return details instanceof ServletRequestDetails servlet ? (String) servlet.getServletRequest().getAttribute(FacilityAuthFilter.FACILITY) : null;
+  }
+
+  static void ownFacility(String requested, RequestDetails details) {
+    String caller = caller(details);
+    if (requested != null && caller != null && !caller.equals(requested.trim())) {
+      throw new GatewayException(ErrorCode.FACILITY_FORBIDDEN, "facilityCode");
+    }
+  }
+
+  /** Encounter → check-in notice. */
+  static final class EncounterProvider implements IResourceProvider {
+    private final Submissions submissions;
+    private final FhirDocumentMapper mapper;
+
+    EncounterProvider(Submissions submissions, FhirDocumentMapper mapper) {
+      this.submissions = submissions;
+      this.mapper = mapper;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+      return Encounter.class;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Encounter encounter, RequestDetails details) {
+      try {
+        var request = mapper.checkIn(encounter);
+        ownFacility(request.facilityCode(), details);
+        return outcome("Encounter", submissions.checkIn(request, details.getHeader("Idempotency-Key")));
+      } catch (GatewayException e) {
+        throw FhirErrors.exception(e);
+      }
+    }
+  }
+
+  /** Document Bundle with a Composition → driver health certificate. */
+  static final class BundleProvider implements IResourceProvider {
+    private final Submissions submissions;
+    private final FhirDocumentMapper mapper;
+
+    BundleProvider(Submissions submissions, FhirDocumentMapper mapper) {
+      this.submissions = submissions;
+      this.mapper = mapper;
+    }
+
+    @Override
+    public Class<? extends IBaseResource> getResourceType() {
+      return Bundle.class;
+    }
+
+    @Create
+    public MethodOutcome create(@ResourceParam Bundle bundle, RequestDetails details) {
+      try {
+        var request = mapper.certificate(bundle);
+        ownFacility(request.facilityCode(), details);
+        return outcome("Bundle", submissions.certificate(request, details.getHeader("Idempotency-Key")));
+      } catch (GatewayException e) {
+        throw FhirErrors.exception(e);
+      }
+    }
+  }
+}
