@@ -29,7 +29,15 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpServletRequest request) {
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodySizeLimitFilter.BodyTooLargeException) {
+        return ProblemResponses.entity(ErrorCode.BODY_TOO_LARGE, request.getRequestURI());
+      }
+      if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+        return ProblemResponses.entity(ErrorCode.JSON_LIMITS, request.getRequestURI());
+      }
+    }
     return ProblemResponses.entity(ErrorCode.JSON_MALFORMED, request.getRequestURI());
   }
 

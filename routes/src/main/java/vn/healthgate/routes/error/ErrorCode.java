@@ -6,6 +6,8 @@ package vn.healthgate.routes.error;
  */
 public enum ErrorCode {
   JSON_MALFORMED("GW-JSON-MALFORMED", 400, "The request body is not valid JSON.", "Nội dung yêu cầu không phải JSON hợp lệ."),
+  BODY_TOO_LARGE("GW-BODY-TOO-LARGE", 413, "The request body is larger than the gateway accepts.", "Nội dung yêu cầu vượt quá kích thước cho phép."),
+  JSON_LIMITS("GW-JSON-LIMITS", 400, "The JSON is nested too deeply or has a value that is too long.", "JSON lồng quá sâu hoặc có giá trị quá dài."),
   CONTENT_TYPE("GW-CONTENT-TYPE", 415, "Send the body as application/json (FHIR: application/fhir+json).", "Hãy gửi nội dung dạng application/json (FHIR: application/fhir+json)."),
   NOT_ACCEPTABLE("GW-NOT-ACCEPTABLE", 406, "The requested response format is not available.", "Không hỗ trợ định dạng phản hồi được yêu cầu."),
   NOT_FOUND("GW-NOT-FOUND", 404, "No such resource.", "Không tìm thấy tài nguyên."),

@@ -1,0 +1,19 @@
+package vn.healthgate.gateway.web;
+
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** JSON parsing limits: nesting depth and string length far below Jackson's defaults (no request needs more). */
+@Configuration(proxyBeanMethods = false)
+class JsonLimits {
+  static final int MAX_NESTING_DEPTH = 32;
+  static final int MAX_STRING_LENGTH = 200_000;
+
+  @Bean
+  Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
+    return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).maxStringLength(MAX_STRING_LENGTH).build()));
+  }
+}

@@ -1,0 +1,89 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Random, malformed, huge, deeply nested and XML-entity input: always a 4xx, never a 5xx, and the gateway stays healthy. */
+class HostileInputIT extends GatewayIT {
+  private static final List<String> JSON_ENDPOINTS = List.of("/api/v1/eligibility-checks", "/api/v1/check-ins", "/api/v1/driver-health-certificates");
+  private static final List<String> FHIR_ENDPOINTS = List.of("/fhir/CoverageEligibilityRequest/$submit", "/fhir/Encounter", "/fhir/Bundle");
+
+  private void assertHealthy() {
+    assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
+    Reply check = postEligibility(requestFor(citizen("000")), apiKeyFor(citizen("000")));
+    assertThat(check.status()).isEqualTo(200);
+  }
+
+  @Test
+  void randomBodiesGetFourHundredsOnly() {
+    Random random = new Random(20261126);
+    String[] fragments = {"{", "}", "[", "]", "\"", ":", ",", "null", "true", "1e999", "-0", "\"facilityCode\"", "\"70001\"", "\"cccd\"", "\\u0000", "Đ", "<", ">", "&", "{\"a\":"};
+    for (int i = 0; i < 300; i++) {
+      StringBuilder body = new StringBuilder();
+      int parts = random.nextInt(30);
+      for (int p = 0; p < parts; p++) {
+        body.append(random.nextInt(4) == 0 ? (char) random.nextInt(0x2FFF) : fragments[random.nextInt(fragments.length)]);
+      }
+      boolean fhir = random.nextBoolean();
+      String path = (fhir ? FHIR_ENDPOINTS : JSON_ENDPOINTS).get(random.nextInt(3));
+      String type = List.of("application/json", "application/fhir+json", "application/fhir+xml", "text/plain", "application/x-www-form-urlencoded").get(random.nextInt(5));
+      Reply reply = post(path, type, body.toString(), "dev-70001");
+      assertThat(reply.status()).as("%s %s %s -> %s", path, type, body, reply.text()).isBetween(400, 499);
+      assertThat(reply.text()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+    assertHealthy();
+  }
+
+  @Test
+  void aHugeBodyIsRefusedWith413() {
+    String huge = "{\"facilityCode\":\"" + "7".repeat(2 * 1024 * 1024) + "\"}";
+    for (String path : JSON_ENDPOINTS) {
+      Reply reply = post(path, "application/json", huge, "dev-70001");
+      assertThat(reply.status()).as(path).isEqualTo(413);
+      assertThat(reply.body().get("code").asText()).isEqualTo("GW-BODY-TOO-LARGE");
+    }
+    assertThat(post("/fhir/Encounter", "application/fhir+json", huge, "dev-70001").status()).isEqualTo(413);
+    assertHealthy();
+  }
+
+  @Test
+  void deeplyNestedJsonIsRefused() {
+    String deep = "{\"facilityCode\":\"70001\",\"officer\":" + "{\"a\":".repeat(200) + "1" + "}".repeat(200) + "}";
+    Reply reply = post("/api/v1/eligibility-checks", "application/json", deep, "dev-70001");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-JSON-LIMITS");
+    assertThat(post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", "{\"resourceType\":\"CoverageEligibilityRequest\",\"extension\":"
+        + "[{\"extension\":".repeat(300) + "[]" + "}]".repeat(300) + "}", "dev-70001").status()).isBetween(400, 499);
+    assertHealthy();
+  }
+
+  @Test
+  void xmlExternalEntitiesAndEntityBombsAreRefusedWithoutLeakingAnything() {
+    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+        + "<CoverageEligibilityRequest xmlns=\"http://hl7.org/fhir\"><status value=\"&x;\"/></CoverageEligibilityRequest>";
+    StringBuilder bomb = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY a0 \"lol\">");
+    for (int i = 1; i < 12; i++) {
+      bomb.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+    }
+    bomb.append("]><Encounter xmlns=\"http://hl7.org/fhir\"><status value=\"&a11;\"/></Encounter>");
+    for (String[] attempt : new String[][] {{"/fhir/CoverageEligibilityRequest/$submit", xxe}, {"/fhir/Encounter", bomb.toString()}, {"/fhir/Encounter", xxe}}) {
+      Reply reply = post(attempt[0], "application/fhir+xml", attempt[1], "dev-70001");
+      assertThat(reply.status()).as(attempt[0] + " " + reply.text()).isBetween(400, 499);
+      assertThat(reply.text()).doesNotContain("root:").doesNotContain("lollollol");
+    }
+    assertHealthy();
+  }
+
+  @Test
+  void binaryGarbageIsRefused() {
+    byte[] garbage = new byte[4096];
+    new Random(7).nextBytes(garbage);
+    Reply reply = post("/api/v1/check-ins", "application/json", new String(garbage, StandardCharsets.ISO_8859_1), "dev-70001");
+    assertThat(reply.status()).isEqualTo(400);
+    assertHealthy();
+  }
+}
