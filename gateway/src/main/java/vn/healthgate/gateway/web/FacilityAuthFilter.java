@@ -6,6 +6,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,6 +21,7 @@ import vn.healthgate.routes.error.ErrorCode;
  * Identifies the calling facility on {@code /api/**} and {@code /fhir/**} (except the public
  * CapabilityStatement). Development mode: the {@code X-Api-Key} header. The facility is left in
  * the request attribute {@link #FACILITY}; handlers compare it with the facility a request names.
+ * Each facility has its own rate limiter ({@code resilience4j.ratelimiter}): over it, 429 with {@code Retry-After}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -29,11 +32,16 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
   private final ConfiguredFacilities facilities;
   private final GatewayProperties properties;
   private final ObjectMapper json;
+  private final RateLimiterRegistry rateLimiters;
 
-  public FacilityAuthFilter(ConfiguredFacilities facilities, GatewayProperties properties, ObjectMapper json) {
+  /** The YAML config (resilience4j.ratelimiter.configs.facility) each facility's limiter starts from; per-facility instances may override it. */
+  static final String RATE_LIMIT_CONFIG = "facility";
+
+  public FacilityAuthFilter(ConfiguredFacilities facilities, GatewayProperties properties, ObjectMapper json, RateLimiterRegistry rateLimiters) {
     this.facilities = facilities;
     this.properties = properties;
     this.json = json;
+    this.rateLimiters = rateLimiters;
   }
 
   @Override
@@ -66,6 +74,12 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
     Optional<String> facility = facilities.facilityForApiKey(key.trim());
     if (facility.isEmpty()) {
       ProblemResponses.write(response, json, ErrorCode.AUTH_INVALID, request);
+      return;
+    }
+    RateLimiter limiter = rateLimiters.rateLimiter("facility-" + facility.get(), RATE_LIMIT_CONFIG);
+    if (!limiter.acquirePermission()) {
+      response.setHeader("Retry-After", ProblemResponses.retryAfterSeconds(limiter.getRateLimiterConfig().getLimitRefreshPeriod()));
+      ProblemResponses.write(response, json, ErrorCode.RATE_LIMITED, request);
       return;
     }
     request.setAttribute(FACILITY, facility.get());

@@ -15,6 +15,7 @@ public enum ErrorCode {
   AUTH_MISSING("GW-AUTH-MISSING", 401, "Identify the facility: X-Api-Key header (development) or a client certificate.", "Thiếu định danh cơ sở: header X-Api-Key (môi trường phát triển) hoặc chứng thư máy khách."),
   AUTH_INVALID("GW-AUTH-INVALID", 401, "The API key is not known.", "API key không hợp lệ."),
   FACILITY_FORBIDDEN("GW-FACILITY-FORBIDDEN", 403, "The facility in the request is not the facility you are authenticated as.", "Mã cơ sở trong yêu cầu không khớp với cơ sở đã xác thực."),
+  RATE_LIMITED("GW-RATE-LIMITED", 429, "Too many requests from this facility; retry after the time in Retry-After.", "Cơ sở gửi quá nhiều yêu cầu; vui lòng thử lại sau thời gian trong Retry-After."),
   FACILITY_MISSING("GW-FACILITY-MISSING", 422, "facilityCode is required.", "Thiếu mã cơ sở KCB (facilityCode)."),
   FACILITY_UNKNOWN("GW-FACILITY-UNKNOWN", 422, "This facility is not onboarded at the gateway.", "Cơ sở KCB chưa được đăng ký với cổng kết nối."),
   PATIENT_ID_MISSING("GW-PATIENT-ID-MISSING", 422, "Give one of cccd, qr or cardNumber.", "Cần một trong các trường: cccd, qr hoặc cardNumber."),
