@@ -21,7 +21,7 @@ import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.identity.CccdQr;
 
 /** Whatever text arrives, the validators either accept it or refuse it with a catalogue code naming a field: never another exception. */
-class ValidatorProperties {
+class ValidatorPropertiesTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
 
   @Provide
