@@ -18,9 +18,17 @@ import vn.healthgate.routes.delivery.Submissions;
 @RestController
 class AdminController {
   private final Submissions submissions;
+  private final vn.healthgate.gateway.audit.AuditLog audit;
 
-  AdminController(Submissions submissions) {
+  AdminController(Submissions submissions, vn.healthgate.gateway.audit.AuditLog audit) {
     this.submissions = submissions;
+    this.audit = audit;
+  }
+
+  /** Recomputes the audit hash chain; names the first broken entry. */
+  @GetMapping(path = "/api/v1/admin/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
+  vn.healthgate.gateway.audit.AuditLog.Verification verifyAudit() {
+    return audit.verify();
   }
 
   /** Body of a bulk replay; every filter optional, {@code dryRun} defaults to true. */

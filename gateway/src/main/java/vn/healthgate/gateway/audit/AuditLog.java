@@ -1,0 +1,95 @@
+package vn.healthgate.gateway.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The hash-chained audit trail. {@code hash = SHA-256(prev_hash | seq | at | actor | facility | action | document | result | correlation id)};
+ * the first entry's {@code prev_hash} is 64 zeros. Entries carry masked identifiers only (ids and codes, never a CCCD or a name).
+ */
+@Repository
+public class AuditLog {
+  static final String GENESIS = "0".repeat(64);
+  private static final int ATTEMPTS = 5;
+
+  /** One entry as stored. */
+  public record Entry(long seq, Instant at, String actor, String facilityCode, String action, String documentId, String result,
+      String correlationId, String prevHash, String hash) {}
+
+  /** The outcome of checking the chain: {@code firstBroken} is the first entry whose hash or link does not match. */
+  public record Verification(boolean valid, long entries, Long firstBroken) {}
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public AuditLog(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Appends one entry after the current last one (another node appending at the same moment makes this retry). */
+  public synchronized void append(String actor, String facilityCode, String action, String documentId, String result, String correlationId) {
+    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    for (int attempt = 1; ; attempt++) {
+      Optional<Entry> last = jdbc.query("select " + COLUMNS + " from audit_log order by seq desc fetch first 1 rows only", AuditLog::row).stream().findFirst();
+      long seq = last.map(e -> e.seq() + 1).orElse(1L);
+      String prev = last.map(Entry::hash).orElse(GENESIS);
+      String hash = hash(prev, seq, at, actor, facilityCode, action, documentId, result, correlationId);
+      try {
+        jdbc.update("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, facilityCode, action, documentId,
+            result, correlationId, prev, hash);
+        return;
+      } catch (DuplicateKeyException e) {
+        if (attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Recomputes every hash and link in order. */
+  public Verification verify() {
+    List<Entry> entries = jdbc.query("select " + COLUMNS + " from audit_log order by seq", AuditLog::row);
+    String prev = GENESIS;
+    long expected = 1;
+    for (Entry e : entries) {
+      String recomputed = hash(e.prevHash(), e.seq(), e.at(), e.actor(), e.facilityCode(), e.action(), e.documentId(), e.result(), e.correlationId());
+      if (e.seq() != expected || !e.prevHash().equals(prev) || !recomputed.equals(e.hash())) {
+        return new Verification(false, entries.size(), e.seq());
+      }
+      prev = e.hash();
+      expected++;
+    }
+    return new Verification(true, entries.size(), null);
+  }
+
+  private static final String COLUMNS = "seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash";
+
+  private static Entry row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    return new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("facility_code"),
+        rs.getString("action"), rs.getString("document_id"), rs.getString("result"), rs.getString("correlation_id"), rs.getString("prev_hash"), rs.getString("hash"));
+  }
+
+  static String hash(String prev, long seq, Instant at, String actor, String facility, String action, String document, String result, String correlation) {
+    String text = String.join("|", prev, Long.toString(seq), at.toString(), actor, String.valueOf(facility), action, String.valueOf(document),
+        result, String.valueOf(correlation));
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

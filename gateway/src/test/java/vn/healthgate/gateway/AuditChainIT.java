@@ -1,0 +1,51 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Every API call leaves a hash-chained audit entry; a one-byte change in one entry makes verification fail naming that entry. */
+class AuditChainIT extends GatewayIT {
+  @Autowired JdbcTemplate jdbc;
+
+  private JsonNode verify() throws Exception {
+    HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/admin/audit/verify"))
+        .header("X-Api-Key", "dev-admin").GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void theChainVerifiesAndAOneByteChangeIsFoundAtItsEntry() throws Exception {
+    JsonNode citizen = citizen("000");
+    postEligibility(requestFor(citizen), apiKeyFor(citizen));
+    post("/api/v1/check-ins", "application/json", JSON.writeValueAsString(DocumentSamples.checkIn("70001", "AUDIT-" + System.nanoTime())), "dev-70001");
+    post("/api/v1/eligibility-checks", "application/json", "{", "dev-70001");
+    post("/api/v1/eligibility-checks", "application/json", "{}", null);
+
+    JsonNode before = verify();
+    assertThat(before.get("valid").asBoolean()).isTrue();
+    assertThat(before.get("entries").asLong()).isGreaterThanOrEqualTo(4);
+    Long intake = jdbc.queryForObject("select max(seq) from audit_log where action = 'POST /api/v1/check-ins' and result = '202'", Long.class);
+    assertThat(jdbc.queryForObject("select document_id from audit_log where seq = ?", String.class, intake)).hasSize(36);
+    assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = 'unidentified' and result = '401'", Long.class)).isPositive();
+    String logged = String.join(" ", jdbc.queryForList("select action || ' ' || coalesce(document_id, '') from audit_log", String.class));
+    assertThat(logged).doesNotContain(citizen.get("cccd").asText());
+
+    jdbc.update("update audit_log set result = '203' where seq = ?", intake);
+    try {
+      JsonNode after = verify();
+      assertThat(after.get("valid").asBoolean()).isFalse();
+      assertThat(after.get("firstBroken").asLong()).isEqualTo(intake);
+    } finally {
+      jdbc.update("update audit_log set result = '202' where seq = ?", intake);
+    }
+    assertThat(verify().get("valid").asBoolean()).isTrue();
+  }
+}
