@@ -1,11 +1,13 @@
 package vn.healthgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +27,10 @@ class AuditChainIT extends GatewayIT {
   void theChainVerifiesAndAOneByteChangeIsFoundAtItsEntry() throws Exception {
     JsonNode citizen = citizen("000");
     postEligibility(requestFor(citizen), apiKeyFor(citizen));
-    post("/api/v1/check-ins", "application/json", JSON.writeValueAsString(DocumentSamples.checkIn("70001", "AUDIT-" + System.nanoTime())), "dev-70001");
+    String checkIn = post("/api/v1/check-ins", "application/json", JSON.writeValueAsString(DocumentSamples.checkIn("70001", "AUDIT-" + System.nanoTime())), "dev-70001")
+        .body().get("id").asText();
+    // let the delivery finish so it cannot reach the portal during another test
+    await().atMost(Duration.ofSeconds(30)).until(() -> "ACCEPTED".equals(jdbc.queryForObject("select status from outbox where id = ?", String.class, checkIn)));
     post("/api/v1/eligibility-checks", "application/json", "{", "dev-70001");
     post("/api/v1/eligibility-checks", "application/json", "{}", null);
 
