@@ -27,6 +27,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v2CRLBuilder;
@@ -52,6 +54,7 @@ import vn.healthgate.certs.KeyType;
 public final class CertificateAuthority {
   private static final Duration CRL_VALIDITY = Duration.ofDays(7);
   private static final Duration BACKDATE = Duration.ofMinutes(5);
+  private static final java.util.regex.Pattern IP_ADDRESS = java.util.regex.Pattern.compile("[0-9.]+|[0-9a-fA-F:]+:[0-9a-fA-F:.]*");
 
   /** One issued certificate, as {@link #list()} shows it. */
   public record Entry(BigInteger serial, String subject, Instant notAfter, CertificateProfile profile, RevocationReason revokedFor, Instant revokedAt) {
@@ -118,17 +121,39 @@ public final class CertificateAuthority {
     return Files.exists(dir.resolve("root.p12"));
   }
 
+  /** Issues a facility certificate (signing or HIS client TLS) named by facility code and name. */
   public synchronized IssuedCredential issue(IssueRequest request) {
+    if (request.profile() == CertificateProfile.ADMIN_TLS_CLIENT || request.profile() == CertificateProfile.GATEWAY_TLS_SERVER) {
+      throw new IllegalArgumentException(request.profile() + " certificates are issued with issueAdmin or issueServer");
+    }
+    return issue(request.profile(), new X500Name(FacilityIdentity.subject(request.facilityCode(), request.facilityName())), request.keyType(),
+        request.validFrom(), request.validTo(), List.of());
+  }
+
+  /** Issues an integration admin's client TLS certificate ({@code CN=<name>, OU=Healthgate Admins}); null dates mean now and a year. */
+  public synchronized IssuedCredential issueAdmin(String adminName, KeyType keyType, Instant validFrom, Instant validTo) {
+    return issue(CertificateProfile.ADMIN_TLS_CLIENT, new X500Name(ClientIdentity.adminSubject(adminName)), keyType, validFrom, validTo, List.of());
+  }
+
+  /** Issues the gateway's TLS server certificate for the given host names and IP addresses (the first one is its CN). */
+  public synchronized IssuedCredential issueServer(List<String> hosts, KeyType keyType) {
+    if (hosts.isEmpty()) {
+      throw new IllegalArgumentException("a server certificate names at least one host");
+    }
+    return issue(CertificateProfile.GATEWAY_TLS_SERVER, new X500Name("CN=" + hosts.get(0) + ", O=Healthgate Gateway, C=VN"), keyType, null, null, hosts);
+  }
+
+  private IssuedCredential issue(CertificateProfile profile, X500Name subject, KeyType keyType, Instant validFrom, Instant validTo, List<String> hosts) {
     Instant now = clock.instant();
-    Instant from = request.validFrom() != null ? request.validFrom() : now.minus(BACKDATE);
-    Instant to = request.validTo() != null ? request.validTo() : now.plus(Duration.ofDays(365));
-    KeyPair keys = request.keyType().generate();
+    Instant from = validFrom != null ? validFrom : now.minus(BACKDATE);
+    Instant to = validTo != null ? validTo : now.plus(Duration.ofDays(365));
+    KeyPair keys = keyType.generate();
     BigInteger serial = nextSerial();
     X509Certificate certificate = sign(X500Name.getInstance(issuing.certificate().getSubjectX500Principal().getEncoded()), new KeyPair(issuing.certificate().getPublicKey(), issuing.privateKey()),
-        new X500Name(FacilityIdentity.subject(request.facilityCode(), request.facilityName())), keys.getPublic(), serial, from, to,
-        KeyType.parse(issuing.privateKey().getAlgorithm().equals("EC") ? "EC" : "RSA"), endEntityExtensions(request.profile()), issuing.certificate());
+        subject, keys.getPublic(), serial, from, to,
+        KeyType.parse(issuing.privateKey().getAlgorithm().equals("EC") ? "EC" : "RSA"), endEntityExtensions(profile, hosts), issuing.certificate());
     Pem.write(dir.resolve("issued").resolve(serial.toString(16) + ".pem"), certificate);
-    writeProfile(serial, request.profile());
+    writeProfile(serial, profile);
     return new IssuedCredential(keys.getPrivate(), certificate, List.of(issuing.certificate(), root.certificate()));
   }
 
@@ -252,14 +277,22 @@ public final class CertificateAuthority {
     };
   }
 
-  private static Extensions endEntityExtensions(CertificateProfile profile) {
+  private static Extensions endEntityExtensions(CertificateProfile profile, List<String> hosts) {
     return (b, u) -> {
       b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       switch (profile) {
         case FACILITY_SIGNING -> b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-        case HIS_TLS_CLIENT -> {
+        case HIS_TLS_CLIENT, ADMIN_TLS_CLIENT -> {
           b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
           b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
+        }
+        case GATEWAY_TLS_SERVER -> {
+          b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+          b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+          GeneralName[] names = hosts.stream()
+              .map(h -> new GeneralName(IP_ADDRESS.matcher(h).matches() ? GeneralName.iPAddress : GeneralName.dNSName, h))
+              .toArray(GeneralName[]::new);
+          b.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
         }
         case NO_SIGNING_USAGE -> b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyEncipherment));
         default -> throw new IllegalArgumentException(profile.name());

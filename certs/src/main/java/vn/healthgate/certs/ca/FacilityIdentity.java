@@ -28,7 +28,7 @@ public final class FacilityIdentity {
     return matcher.find() ? Optional.of(matcher.group(1)) : Optional.empty();
   }
 
-  private static String escape(String value) {
+  static String escape(String value) {
     return value.replace("\\", "\\\\").replace(",", "\\,").replace("+", "\\+").replace("\"", "\\\"").replace("<", "\\<").replace(">", "\\>").replace(";", "\\;").replace("=", "\\=");
   }
 }

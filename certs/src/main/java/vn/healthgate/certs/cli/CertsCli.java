@@ -47,6 +47,8 @@ public final class CertsCli {
       usage: certs <command> [options]     (certs <command> --help for details)
         init     create a CA (root and issuing CA) in a directory
         issue    issue a facility's signing and/or HIS TLS client certificate into a PKCS#12 key store
+        issue-admin   issue an integration admin's client TLS certificate (role ADMIN at the gateway)
+        issue-server  issue the gateway's TLS server certificate for its host names
         revoke   revoke an issued certificate with a reason and publish a new CRL
         list     list issued certificates and their status
         crl      publish a fresh CRL
@@ -55,16 +57,20 @@ public final class CertsCli {
       passwords: $CERTS_CA_PASSWORD (CA key stores), $CERTS_KEYSTORE_PASSWORD (issued/used key stores)
       exit codes: 0 ok / valid, 1 signature invalid, 2 wrong usage, 3 operation failed""";
 
-  private static final Map<String, String> HELP = Map.of(
-      "init", "certs init --dir DIR --name NAME [--key rsa-2048|rsa-3072|ec-p256]\n  needs $CERTS_CA_PASSWORD",
-      "issue", "certs issue --dir DIR --facility CODE --facility-name NAME --out DIR [--usage signing|tls|both] [--key rsa-2048|rsa-3072|ec-p256] [--days N]\n"
-          + "  writes <out>/<code>-signing.p12 / <code>-tls.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD",
-      "revoke", "certs revoke --dir DIR --serial HEX [--reason key-compromise|ca-compromise|affiliation-changed|superseded|cessation-of-operation|unspecified]\n  needs $CERTS_CA_PASSWORD",
-      "list", "certs list --dir DIR\n  needs $CERTS_CA_PASSWORD",
-      "crl", "certs crl --dir DIR\n  writes <dir>/crl.pem; needs $CERTS_CA_PASSWORD",
-      "sign", "certs sign --keystore FILE --in FILE --out FILE [--inside ELEMENT] [--algorithm rsa-sha256|ecdsa-sha256]\n"
-          + "  without --inside the signature is the last child of the root; needs $CERTS_KEYSTORE_PASSWORD",
-      "verify", "certs verify --dir DIR --in FILE [--at ISO-INSTANT]\n  trusts <dir>/root.pem, <dir>/issuing.pem and <dir>/crl.pem; prints VALID or the failed check");
+  private static final Map<String, String> HELP = Map.ofEntries(
+      Map.entry("issue-admin", "certs issue-admin --dir DIR --name NAME --out DIR [--key rsa-2048|rsa-3072|ec-p256] [--days N]\n"
+          + "  writes <out>/admin-<name>.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD"),
+      Map.entry("issue-server", "certs issue-server --dir DIR --host NAME[,NAME|IP...] --out FILE.p12 [--key rsa-2048|rsa-3072|ec-p256]\n"
+          + "  the gateway's TLS server certificate; needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD"),
+      Map.entry("init", "certs init --dir DIR --name NAME [--key rsa-2048|rsa-3072|ec-p256]\n  needs $CERTS_CA_PASSWORD"),
+      Map.entry("issue", "certs issue --dir DIR --facility CODE --facility-name NAME --out DIR [--usage signing|tls|both] [--key rsa-2048|rsa-3072|ec-p256] [--days N]\n"
+          + "  writes <out>/<code>-signing.p12 / <code>-tls.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD"),
+      Map.entry("revoke", "certs revoke --dir DIR --serial HEX [--reason key-compromise|ca-compromise|affiliation-changed|superseded|cessation-of-operation|unspecified]\n  needs $CERTS_CA_PASSWORD"),
+      Map.entry("list", "certs list --dir DIR\n  needs $CERTS_CA_PASSWORD"),
+      Map.entry("crl", "certs crl --dir DIR\n  writes <dir>/crl.pem; needs $CERTS_CA_PASSWORD"),
+      Map.entry("sign", "certs sign --keystore FILE --in FILE --out FILE [--inside ELEMENT] [--algorithm rsa-sha256|ecdsa-sha256]\n"
+          + "  without --inside the signature is the last child of the root; needs $CERTS_KEYSTORE_PASSWORD"),
+      Map.entry("verify", "certs verify --dir DIR --in FILE [--at ISO-INSTANT]\n  trusts <dir>/root.pem, <dir>/issuing.pem and <dir>/crl.pem; prints VALID or the failed check"));
 
   private final PrintStream out;
   private final PrintStream err;
@@ -107,6 +113,8 @@ public final class CertsCli {
       return switch (command) {
         case "init" -> init(options);
         case "issue" -> issue(options);
+        case "issue-admin" -> issueAdmin(options);
+        case "issue-server" -> issueServer(options);
         case "revoke" -> revoke(options);
         case "list" -> list(options);
         case "crl" -> crl(options);
@@ -151,6 +159,31 @@ public final class CertsCli {
     if (!usage.equals("signing")) {
       write(ca, new CertificateAuthority.IssueRequest(CertificateProfile.HIS_TLS_CLIENT, code, name, key, null, until), outDir.resolve(code + "-tls"), storePassword);
     }
+    return OK;
+  }
+
+  private int issueAdmin(Options o) {
+    CertificateAuthority ca = CertificateAuthority.open(Path.of(o.required("dir")), password(CA_PASSWORD_ENV), clock);
+    String name = o.required("name");
+    KeyType key = KeyType.parse(o.optional("key", "rsa-2048"));
+    Instant until = clock.instant().plus(Duration.ofDays(Long.parseLong(o.optional("days", "365"))));
+    IssuedCredential credential = ca.issueAdmin(name, key, null, until);
+    Path base = Path.of(o.required("out")).resolve("admin-" + name.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
+    Path p12 = Path.of(base + ".p12");
+    KeyStores.save(p12, credential, password(KEYSTORE_PASSWORD_ENV));
+    Pem.write(Path.of(base + ".pem"), credential.certificate());
+    out.println("issued admin-tls-client certificate serial " + credential.certificate().getSerialNumber().toString(16) + " until "
+        + credential.certificate().getNotAfter().toInstant() + " -> " + p12);
+    return OK;
+  }
+
+  private int issueServer(Options o) {
+    CertificateAuthority ca = CertificateAuthority.open(Path.of(o.required("dir")), password(CA_PASSWORD_ENV), clock);
+    List<String> hosts = List.of(o.required("host").split(","));
+    IssuedCredential credential = ca.issueServer(hosts.stream().map(String::trim).filter(h -> !h.isEmpty()).toList(), KeyType.parse(o.optional("key", "rsa-2048")));
+    Path p12 = Path.of(o.required("out"));
+    KeyStores.save(p12, credential, password(KEYSTORE_PASSWORD_ENV));
+    out.println("issued gateway-tls-server certificate serial " + credential.certificate().getSerialNumber().toString(16) + " for " + hosts + " -> " + p12);
     return OK;
   }
 

@@ -39,7 +39,14 @@ public final class TestCertificates {
     FACILITY_REVOKED,
     WRONG_CA,
     NO_SIGNING_USAGE,
-    HIS_CLIENT_TLS;
+    /** HIS client TLS certificate of facility {@link #FACILITY_CODE}. */
+    HIS_CLIENT_TLS,
+    HIS_CLIENT_TLS_EXPIRED,
+    HIS_CLIENT_TLS_REVOKED,
+    /** A client TLS certificate for facility {@link #FACILITY_CODE} issued by the wrong CA. */
+    HIS_CLIENT_TLS_WRONG_CA,
+    /** An integration admin's client TLS certificate. */
+    ADMIN_CLIENT_TLS;
 
     /** The file-name form: {@code facility-valid}, {@code wrong-ca}, … */
     public String fileName() {
@@ -56,6 +63,7 @@ public final class TestCertificates {
   private final CertificateAuthority ca;
   private final CertificateAuthority wrongCa;
   private final Map<Purpose, IssuedCredential> credentials = new EnumMap<>(Purpose.class);
+  private final Map<String, IssuedCredential> clientCredentials = new java.util.HashMap<>();
 
   private TestCertificates(Path directory) {
     this.directory = directory;
@@ -72,7 +80,14 @@ public final class TestCertificates {
     issue(Purpose.WRONG_CA, wrongCa, CertificateProfile.FACILITY_SIGNING, KeyType.RSA_2048, null, null);
     issue(Purpose.NO_SIGNING_USAGE, ca, CertificateProfile.NO_SIGNING_USAGE, KeyType.RSA_2048, null, null);
     issue(Purpose.HIS_CLIENT_TLS, ca, CertificateProfile.HIS_TLS_CLIENT, KeyType.RSA_2048, null, null);
+    issue(Purpose.HIS_CLIENT_TLS_EXPIRED, ca, CertificateProfile.HIS_TLS_CLIENT, KeyType.RSA_2048, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(35)));
+    IssuedCredential revokedClient = issue(Purpose.HIS_CLIENT_TLS_REVOKED, ca, CertificateProfile.HIS_TLS_CLIENT, KeyType.RSA_2048, null, null);
+    issue(Purpose.HIS_CLIENT_TLS_WRONG_CA, wrongCa, CertificateProfile.HIS_TLS_CLIENT, KeyType.RSA_2048, null, null);
+    IssuedCredential admin = ca.issueAdmin("Test Admin", KeyType.EC_P256, null, null);
+    credentials.put(Purpose.ADMIN_CLIENT_TLS, admin);
+    Pem.write(certificatePem(Purpose.ADMIN_CLIENT_TLS), admin.certificate());
     ca.revoke(revoked.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
+    ca.revoke(revokedClient.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE);
     java.util.Arrays.fill(password, '\0');
   }
 
@@ -90,6 +105,15 @@ public final class TestCertificates {
 
   public IssuedCredential credential(Purpose purpose) {
     return credentials.get(purpose);
+  }
+
+  /** A valid HIS client TLS certificate of any facility (made on first use, then reused). */
+  public synchronized IssuedCredential clientTls(String facilityCode) {
+    if (facilityCode.equals(FACILITY_CODE)) {
+      return credential(Purpose.HIS_CLIENT_TLS);
+    }
+    return clientCredentials.computeIfAbsent(facilityCode,
+        code -> ca.issue(new IssueRequest(CertificateProfile.HIS_TLS_CLIENT, code, "Cơ sở KCB " + code, KeyType.EC_P256, null, null)));
   }
 
   /** Trusts the test CA only (with its current CRL), not the wrong CA. */

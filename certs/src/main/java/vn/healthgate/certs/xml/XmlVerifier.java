@@ -2,21 +2,9 @@ package vn.healthgate.certs.xml;
 
 import java.security.GeneralSecurityException;
 import java.security.Key;
-import java.security.cert.CertPathBuilder;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CRL;
-import java.security.cert.X509CRLEntry;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import javax.xml.crypto.AlgorithmMethod;
 import javax.xml.crypto.KeySelector;
 import javax.xml.crypto.KeySelectorException;
@@ -112,58 +100,18 @@ public final class XmlVerifier {
     if (at.isAfter(signer.getNotAfter().toInstant())) {
       return VerificationResult.failed(Failure.CERTIFICATE_EXPIRED, "certificate expired on " + signer.getNotAfter().toInstant(), signer, algorithm);
     }
-    if (!chainsToTrustStore(signer, at)) {
+    if (!trust.chains(signer, at)) {
       return VerificationResult.failed(Failure.UNTRUSTED_CHAIN, "certificate does not chain to a trusted CA", signer, algorithm);
     }
-    for (X509CRL crl : trust.crls()) {
-      if (crl.getIssuerX500Principal().equals(signer.getIssuerX500Principal()) && crlSignedByIssuer(crl, signer)) {
-        X509CRLEntry entry = crl.getRevokedCertificate(signer);
-        if (entry != null) {
-          String reason = entry.getRevocationReason() == null ? "UNSPECIFIED" : entry.getRevocationReason().name();
-          return VerificationResult.failed(Failure.CERTIFICATE_REVOKED, "certificate revoked on " + entry.getRevocationDate().toInstant() + " (" + reason + ")", signer, algorithm);
-        }
-      }
+    var revoked = trust.revocation(signer);
+    if (revoked.isPresent()) {
+      return VerificationResult.failed(Failure.CERTIFICATE_REVOKED, TrustStore.describe(revoked.get()), signer, algorithm);
     }
     boolean[] usage = signer.getKeyUsage();
     if (usage == null || !(usage[0] || usage[1])) {
       return VerificationResult.failed(Failure.WRONG_KEY_USAGE, "certificate is not for signing (keyUsage lacks digitalSignature and nonRepudiation)", signer, algorithm);
     }
     return VerificationResult.valid(signer, algorithm);
-  }
-
-  private boolean chainsToTrustStore(X509Certificate signer, Instant at) {
-    try {
-      Set<TrustAnchor> anchors = trust.anchors().stream().map(a -> new TrustAnchor(a, null)).collect(Collectors.toSet());
-      if (anchors.isEmpty()) {
-        return false;
-      }
-      X509CertSelector target = new X509CertSelector();
-      target.setCertificate(signer);
-      PKIXBuilderParameters parameters = new PKIXBuilderParameters(anchors, target);
-      parameters.setRevocationEnabled(false);
-      parameters.setDate(Date.from(at));
-      List<Object> certificates = new ArrayList<>(trust.intermediates());
-      certificates.add(signer);
-      parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(certificates)));
-      CertPathBuilder.getInstance("PKIX").build(parameters);
-      return true;
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
-  }
-
-  private boolean crlSignedByIssuer(X509CRL crl, X509Certificate signer) {
-    for (X509Certificate ca : trust.intermediates()) {
-      if (ca.getSubjectX500Principal().equals(signer.getIssuerX500Principal())) {
-        try {
-          crl.verify(ca.getPublicKey());
-          return true;
-        } catch (GeneralSecurityException e) {
-          return false;
-        }
-      }
-    }
-    return false;
   }
 
   /** Takes the key from the first certificate of KeyInfo/X509Data. */
