@@ -261,7 +261,8 @@ abstract class DeliveryScenarios extends GatewayIT {
     String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "MINE-1"), "70001").body().get("id").asText();
 
     assertThat(forOther.status()).isEqualTo(403);
-    assertThat(getWithKey("/api/v1/submissions/" + id, "70002").get("code").asText()).isEqualTo("GW-SUBMISSION-NOT-FOUND");
+    assertThat(getWithKey("/api/v1/submissions/" + id, "70002").get("code").asText()).isEqualTo("GW-FACILITY-FORBIDDEN");
+    assertThat(getWithKey("/api/v1/submissions/" + java.util.UUID.randomUUID(), "70002").get("code").asText()).isEqualTo("GW-SUBMISSION-NOT-FOUND");
     assertThat(getWithKey("/api/v1/submissions/" + id, "70001").get("episodeId").asText()).isEqualTo("MINE-1");
   }
 

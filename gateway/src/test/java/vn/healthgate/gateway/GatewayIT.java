@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.healthgate.certs.ca.IssuedCredential;
+import vn.healthgate.certs.testing.TestCertificates;
+import vn.healthgate.gateway.web.TlsListener;
 import vn.healthgate.simulator.PortalSimulator;
 
 /**
@@ -48,6 +54,36 @@ public abstract class GatewayIT {
   @Autowired protected PortalSimulator simulator;
   @Autowired protected CircuitBreakerRegistry breakers;
   @Autowired protected Clock clock;
+
+  /** Client certificates are trusted from the purpose-named test CA ({@link TestCertificates}), not the development CA. */
+  @DynamicPropertySource
+  static void clientCertificateAuthority(DynamicPropertyRegistry registry) {
+    TestCertificates pki = TestCertificates.get();
+    registry.add("gateway.tls.client-ca-root", () -> pki.rootPem().toString());
+    registry.add("gateway.tls.client-ca-issuing", () -> pki.issuingPem().toString());
+    registry.add("gateway.tls.client-crl", () -> pki.crlPem().toString());
+  }
+
+  @Autowired protected TlsListener tls;
+
+  /** A client of the HTTPS port presenting {@code credential} (null: no certificate). */
+  protected HttpClient tlsClient(IssuedCredential credential) {
+    return TlsClients.client(credential, Path.of("target", "test-data", "pki", "ca", "root.pem"));
+  }
+
+  protected URI tlsUri(String path) {
+    return URI.create("https://127.0.0.1:" + tls.localPort() + path);
+  }
+
+  /** Sends over the HTTPS port; the reply, or the exception when the handshake refuses the client. */
+  protected Reply sendTls(HttpClient client, HttpRequest request) throws IOException {
+    try {
+      return toReply(client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 
   @BeforeEach
   void cleanPortal() {
@@ -92,17 +128,20 @@ public abstract class GatewayIT {
     return send(request.build());
   }
 
+  private static Reply toReply(HttpResponse<String> response) throws IOException {
+    Map<String, String> headers = new java.util.HashMap<>();
+    response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
+    JsonNode body = null;
+    String text = response.body();
+    if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
+      body = JSON.readTree(text);
+    }
+    return new Reply(response.statusCode(), headers, body, text);
+  }
+
   private static Reply send(HttpRequest request) {
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      Map<String, String> headers = new java.util.HashMap<>();
-      response.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-      JsonNode body = null;
-      String text = response.body();
-      if (text != null && !text.isBlank() && (text.startsWith("{") || text.startsWith("["))) {
-        body = JSON.readTree(text);
-      }
-      return new Reply(response.statusCode(), headers, body, text);
+      return toReply(HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

@@ -12,6 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.healthgate.gateway.web.CorrelationIdFilter;
+import vn.healthgate.gateway.web.Caller;
 import vn.healthgate.gateway.web.FacilityAuthFilter;
 
 /** Writes one audit entry per API call outcome (REST, FHIR and admin): who, facility, what, which document, result, correlation id. */
@@ -28,7 +29,7 @@ public class AuditFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
-    return !(path.startsWith("/api/") || path.startsWith("/fhir/")) || path.equals("/fhir/metadata");
+    return !(path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/admin") || path.startsWith("/admin/")) || path.equals("/fhir/metadata");
   }
 
   @Override
@@ -37,7 +38,8 @@ public class AuditFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
     } finally {
       String facility = (String) request.getAttribute(FacilityAuthFilter.FACILITY);
-      String actor = facility != null ? "facility" : request.getRequestURI().startsWith("/api/v1/admin/") && response.getStatus() < 400 ? "admin" : "unidentified";
+      Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
+      String actor = caller != null ? abbreviate(caller.principal(), 40) : "unidentified";
       String location = response.getHeader("Location");
       String document = location == null ? null : location.substring(location.lastIndexOf('/') + 1);
       String path = request.getRequestURI();
@@ -48,5 +50,9 @@ public class AuditFilter extends OncePerRequestFilter {
         LOG.error("could not write the audit entry for {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
       }
     }
+  }
+
+  private static String abbreviate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 }

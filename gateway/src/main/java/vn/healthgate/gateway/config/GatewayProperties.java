@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param adminApiKey the development admin key for {@code /api/v1/admin/**} (only with {@code dev-api-keys})
  * @param outbox durable delivery of check-ins and certificates
  * @param facilities the onboarded facilities
+ * @param tls the HTTPS listener that identifies facilities and admins by client certificate
+ * @param retention how long personal data in document bodies is kept
  */
 @Validated
 @ConfigurationProperties(prefix = "gateway")
@@ -33,7 +35,33 @@ public record GatewayProperties(
     boolean devApiKeys,
     String adminApiKey,
     @NotNull @Valid Outbox outbox,
-    @NotNull @Valid List<Facility> facilities) {
+    @NotNull @Valid List<Facility> facilities,
+    @NotNull @Valid Tls tls,
+    @NotNull @Valid Retention retention) {
+
+  /**
+   * @param enabled open the HTTPS listener (client certificate required)
+   * @param port its port (0 picks a free one)
+   * @param keyStore the gateway's TLS server key store (PKCS#12); in development issued from the development CA on first start
+   * @param keyStorePassword its password, from the environment in production ({@code GATEWAY_TLS_KEYSTORE_PASSWORD})
+   * @param hosts host names and IP addresses the development server certificate names
+   * @param clientCaRoot PEM of the root CA that client certificates chain to
+   * @param clientCaIssuing PEM of the issuing CA below it
+   * @param clientCrl PEM of the issuing CA's CRL; re-read whenever the file changes
+   */
+  public record Tls(boolean enabled, int port, @NotNull Path keyStore, @NotBlank String keyStorePassword, List<String> hosts,
+      @NotNull Path clientCaRoot, @NotNull Path clientCaIssuing, @NotNull Path clientCrl) {
+    @Override
+    public String toString() {
+      return "Tls[port " + port + ", " + keyStore + "]";
+    }
+  }
+
+  /**
+   * @param documentBodies delivered (accepted or rejected) documents older than this lose their bodies; status and evidence hashes stay
+   * @param interval how often the retention job runs
+   */
+  public record Retention(@NotNull Duration documentBodies, @NotNull Duration interval) {}
 
   /**
    * @param baseUrl the portal's base URL (ignored while the in-process simulator is enabled)

@@ -33,16 +33,7 @@ public final class FacilityKeyStores {
   }
 
   public static FacilitySigningKeys load(Path pkiDir, char[] password, boolean generateDevelopmentPki, List<String> facilityCodes, Clock clock) {
-    CertificateAuthority ca = null;
-    if (generateDevelopmentPki) {
-      Path caDir = caDir(pkiDir);
-      if (CertificateAuthority.exists(caDir)) {
-        ca = CertificateAuthority.open(caDir, password, clock);
-      } else {
-        ca = CertificateAuthority.create(caDir, "Healthgate Development", KeyType.RSA_2048, password, clock);
-        LOG.info("Development PKI created in {} (not for production)", caDir.toAbsolutePath().normalize());
-      }
-    }
+    CertificateAuthority ca = generateDevelopmentPki ? developmentCaCreatingIt(pkiDir, password, clock) : null;
     Map<String, IssuedCredential> keys = new LinkedHashMap<>();
     for (String code : facilityCodes) {
       Path file = keyStore(pkiDir, code);
@@ -58,6 +49,17 @@ public final class FacilityKeyStores {
       }
     }
     return new FacilitySigningKeys(keys);
+  }
+
+  /** Opens the development CA under {@code <pki>/ca}, creating it on first start. */
+  public static synchronized CertificateAuthority developmentCaCreatingIt(Path pkiDir, char[] password, Clock clock) {
+    Path caDir = caDir(pkiDir);
+    if (CertificateAuthority.exists(caDir)) {
+      return CertificateAuthority.open(caDir, password, clock);
+    }
+    CertificateAuthority ca = CertificateAuthority.create(caDir, "Healthgate Development", KeyType.RSA_2048, password, clock);
+    LOG.info("Development PKI created in {} (not for production)", caDir.toAbsolutePath().normalize());
+    return ca;
   }
 
   /** The development CA, if there is one (to tell the simulator whom to trust). */

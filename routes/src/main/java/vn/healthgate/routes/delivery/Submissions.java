@@ -53,10 +53,16 @@ public class Submissions {
     return store(document, idempotencyKey);
   }
 
+  /**
+   * The submission with this id, as seen by {@code facilityCode} (null: an admin, who sees all).
+   * Another facility's submission is refused with 403: ids are random UUIDs, so this discloses nothing guessable.
+   */
   public Submission find(String id, String facilityCode) {
-    return outbox.find(id)
-        .filter(s -> facilityCode == null || s.facilityCode().equals(facilityCode))
-        .orElseThrow(() -> new GatewayException(ErrorCode.SUBMISSION_NOT_FOUND, "id"));
+    Submission submission = outbox.find(id).orElseThrow(() -> new GatewayException(ErrorCode.SUBMISSION_NOT_FOUND, "id"));
+    if (facilityCode != null && !submission.facilityCode().equals(facilityCode)) {
+      throw new GatewayException(ErrorCode.FACILITY_FORBIDDEN, "id");
+    }
+    return submission;
   }
 
   public List<Submission> list(SubmissionFilter filter) {
