@@ -25,6 +25,12 @@ public class DeliveryConfiguration {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryConfiguration.class);
 
   @Bean
+  vn.healthgate.gateway.persistence.RetentionJob retentionJob(org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, GatewayProperties properties,
+      vn.healthgate.gateway.audit.AuditLog audit) {
+    return new vn.healthgate.gateway.persistence.RetentionJob(jdbc, clock, properties.retention(), audit);
+  }
+
+  @Bean
   DocumentSigner documentSigner(FacilitySigningKeys keys) {
     return new DocumentSigner(keys);
   }

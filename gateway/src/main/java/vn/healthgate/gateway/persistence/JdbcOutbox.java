@@ -26,7 +26,7 @@ import vn.healthgate.routes.delivery.SubmissionStatus;
 @Repository
 public class JdbcOutbox implements Outbox {
   private static final String COLUMNS = "id, kind, facility_code, business_key, operation, status, attempts, last_error, next_attempt_at, payload, payload_hash,"
-      + " signed_document, receipt, portal_received_at, warnings, created_at, updated_at";
+      + " signed_document, receipt, portal_received_at, warnings, created_at, updated_at, signed_hash, purged_at";
   private static final String PENDING = "('RECEIVED','SIGNED','SENT')";
 
   private final JdbcTemplate jdbc;
@@ -43,7 +43,8 @@ public class JdbcOutbox implements Outbox {
       rs.getString("id"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("facility_code"), rs.getString("business_key"),
       rs.getString("operation"), SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
       instant(rs, "next_attempt_at"), rs.getString("payload"), rs.getString("payload_hash"), rs.getString("signed_document"),
-      rs.getString("receipt"), instant(rs, "portal_received_at"), rs.getString("warnings"), instant(rs, "created_at"), instant(rs, "updated_at"));
+      rs.getString("receipt"), instant(rs, "portal_received_at"), rs.getString("warnings"), instant(rs, "created_at"), instant(rs, "updated_at"),
+      rs.getString("signed_hash"), instant(rs, "purged_at"));
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
@@ -98,7 +99,8 @@ public class JdbcOutbox implements Outbox {
 
   @Override
   public void markSigned(String id, String signedDocument, Instant now) {
-    jdbc.update("update outbox set status = 'SIGNED', signed_document = ?, updated_at = ? where id = ? and status in " + PENDING, signedDocument, t(now), id);
+    jdbc.update("update outbox set status = 'SIGNED', signed_document = ?, signed_hash = ?, updated_at = ? where id = ? and status in " + PENDING,
+        signedDocument, Sha256.hex(signedDocument), t(now), id);
   }
 
   @Override

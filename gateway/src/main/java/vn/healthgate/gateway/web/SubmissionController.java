@@ -67,6 +67,9 @@ class SubmissionController {
   @GetMapping(path = "/api/v1/submissions/{id}/signed-document")
   ResponseEntity<String> signedDocument(@PathVariable String id, HttpServletRequest http) {
     Submission submission = submissions.find(id, caller(http));
+    if (submission.purgedAt() != null) {
+      throw new GatewayException(ErrorCode.DOCUMENT_PURGED, "id");
+    }
     if (submission.signedDocument() == null) {
       throw new GatewayException(ErrorCode.NOT_SIGNED_YET, "id");
     }

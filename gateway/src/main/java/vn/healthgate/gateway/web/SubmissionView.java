@@ -35,6 +35,15 @@ final class SubmissionView {
     if (s.warnings() != null) {
       view.put("warnings", List.of(s.warnings().split("; ")));
     }
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("payloadSha256", s.payloadHash());
+    if (s.signedHash() != null) {
+      evidence.put("signedDocumentSha256", s.signedHash());
+    }
+    if (s.purgedAt() != null) {
+      evidence.put("bodiesPurgedAt", s.purgedAt());
+    }
+    view.put("evidence", evidence);
     view.put("createdAt", s.createdAt());
     view.put("updatedAt", s.updatedAt());
     view.put("links", links(s));

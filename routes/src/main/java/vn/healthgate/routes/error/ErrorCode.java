@@ -55,6 +55,7 @@ public enum ErrorCode {
   DUPLICATE_CONFLICT("GW-DUPLICATE-CONFLICT", 409, "A different document with the same number (SO / episode id) was already received.", "Đã nhận một hồ sơ khác có cùng số (SO / mã liên kết)."),
   IDEMPOTENCY_CONFLICT("GW-IDEMPOTENCY-CONFLICT", 409, "This Idempotency-Key was used for a different request.", "Idempotency-Key này đã được dùng cho một yêu cầu khác."),
   SUBMISSION_NOT_FOUND("GW-SUBMISSION-NOT-FOUND", 404, "No such submission for this facility.", "Không tìm thấy hồ sơ của cơ sở này."),
+  DOCUMENT_PURGED("GW-DOCUMENT-PURGED", 410, "The document body was purged after the retention period; its status and evidence hashes remain.", "Nội dung hồ sơ đã bị xóa sau thời hạn lưu trữ; trạng thái và mã băm đối chứng vẫn còn."),
   NOT_SIGNED_YET("GW-NOT-SIGNED-YET", 404, "The document has not been signed yet; try again shortly.", "Hồ sơ chưa được ký; vui lòng thử lại sau."),
   EDIT_NOT_ALLOWED("GW-EDIT-NOT-ALLOWED", 409, "Only a certificate the portal accepted can be corrected.", "Chỉ sửa được giấy khám đã được Cổng tiếp nhận."),
   NOT_DEAD_LETTER("GW-NOT-DEAD-LETTER", 409, "Only a dead-lettered submission can be replayed.", "Chỉ gửi lại được hồ sơ đã vào hàng lỗi (dead letter)."),
