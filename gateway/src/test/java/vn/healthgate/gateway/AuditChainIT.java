@@ -7,7 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import vn.healthgate.gateway.audit.AuditVerifyCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +27,16 @@ class AuditChainIT extends GatewayIT {
         .header("X-Api-Key", "dev-admin").GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(200);
     return JSON.readTree(response.body());
+  }
+
+  @Value("${spring.datasource.url}") String databaseUrl;
+
+  /** The audit-verify command over the same database: its exit code and output. */
+  private String command() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int exit = AuditVerifyCommand.run(new String[] {"--url", databaseUrl, "--user", "sa", "--password", ""},
+        new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
+    return exit + " " + out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -43,11 +59,14 @@ class AuditChainIT extends GatewayIT {
     String logged = String.join(" ", jdbc.queryForList("select action || ' ' || coalesce(document_id, '') from audit_log", String.class));
     assertThat(logged).doesNotContain(citizen.get("cccd").asText());
 
+    assertThat(command()).startsWith("0 audit chain VALID");
+
     jdbc.update("update audit_log set result = '203' where seq = ?", intake);
     try {
       JsonNode after = verify();
       assertThat(after.get("valid").asBoolean()).isFalse();
       assertThat(after.get("firstBroken").asLong()).isEqualTo(intake);
+      assertThat(command()).startsWith("1 audit chain BROKEN at entry seq " + intake + " ");
     } finally {
       jdbc.update("update audit_log set result = '202' where seq = ?", intake);
     }

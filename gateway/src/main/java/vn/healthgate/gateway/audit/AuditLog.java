@@ -60,20 +60,27 @@ public class AuditLog {
     }
   }
 
-  /** Recomputes every hash and link in order. */
+  /** Recomputes every hash and link in order, streaming the table (constant memory). */
   public Verification verify() {
-    List<Entry> entries = jdbc.query("select " + COLUMNS + " from audit_log order by seq", AuditLog::row);
-    String prev = GENESIS;
-    long expected = 1;
-    for (Entry e : entries) {
-      String recomputed = hash(e.prevHash(), e.seq(), e.at(), e.actor(), e.facilityCode(), e.action(), e.documentId(), e.result(), e.correlationId());
-      if (e.seq() != expected || !e.prevHash().equals(prev) || !recomputed.equals(e.hash())) {
-        return new Verification(false, entries.size(), e.seq());
+    String[] prev = {GENESIS};
+    long[] count = {0};
+    Long[] broken = {null};
+    jdbc.query(connection -> {
+      var statement = connection.prepareStatement("select " + COLUMNS + " from audit_log order by seq");
+      statement.setFetchSize(1000);
+      return statement;
+    }, (java.sql.ResultSet rs) -> {
+      Entry e = row(rs, 0);
+      count[0]++;
+      if (broken[0] == null) {
+        String recomputed = hash(e.prevHash(), e.seq(), e.at(), e.actor(), e.facilityCode(), e.action(), e.documentId(), e.result(), e.correlationId());
+        if (e.seq() != count[0] || !e.prevHash().equals(prev[0]) || !recomputed.equals(e.hash())) {
+          broken[0] = e.seq();
+        }
+        prev[0] = e.hash();
       }
-      prev = e.hash();
-      expected++;
-    }
-    return new Verification(true, entries.size(), null);
+    });
+    return new Verification(broken[0] == null, count[0], broken[0]);
   }
 
   private static final String COLUMNS = "seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash";
