@@ -34,6 +34,13 @@ final class DocumentProviders {
     return details instanceof ServletRequestDetails servlet ? (String) servlet.getServletRequest().getAttribute(FacilityAuthFilter.FACILITY) : null;
   }
 
+  /** HAPI hands a create method null when the request has no body. */
+  static void requireBody(IBaseResource resource, String type) {
+    if (resource == null) {
+      throw new GatewayException(ErrorCode.FHIR_REQUEST_INVALID, type);
+    }
+  }
+
   static void ownFacility(String requested, RequestDetails details) {
     String caller = caller(details);
     if (requested != null && caller != null && !caller.equals(requested.trim())) {
@@ -59,6 +66,7 @@ final class DocumentProviders {
     @Create
     public MethodOutcome create(@ResourceParam Encounter encounter, RequestDetails details) {
       try {
+        requireBody(encounter, "Encounter");
         var request = mapper.checkIn(encounter);
         ownFacility(request.facilityCode(), details);
         return outcome("Encounter", submissions.checkIn(request, details.getHeader("Idempotency-Key")));
@@ -86,6 +94,7 @@ final class DocumentProviders {
     @Create
     public MethodOutcome create(@ResourceParam Bundle bundle, RequestDetails details) {
       try {
+        requireBody(bundle, "Bundle");
         var request = mapper.certificate(bundle);
         ownFacility(request.facilityCode(), details);
         return outcome("Bundle", submissions.certificate(request, details.getHeader("Idempotency-Key")));

@@ -28,7 +28,9 @@ public class FhirErrorInterceptor {
     }
     ErrorCode code = classify(failure);
     if (code == ErrorCode.INTERNAL) {
-      LOG.error("unexpected FHIR failure: {}", failure.getClass().getName());
+      // the HAPI message code only: the rest of a HAPI message may quote the request body (personal data)
+      String message = failure.getMessage() == null ? "" : failure.getMessage();
+      LOG.error("unexpected FHIR failure: {} {}", failure.getClass().getName(), message.startsWith("HAPI-") ? message.substring(0, Math.min(9, message.length())) : "");
     }
     return new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
   }
