@@ -8,6 +8,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.healthgate.gateway.config.GatewayProperties;
+import vn.healthgate.gateway.web.TlsListener;
 import vn.healthgate.simulator.PortalSimulator;
 
 /** Prints where everything is and one ready-to-paste curl line once the gateway is ready. */
@@ -16,10 +17,12 @@ class StartupBanner {
   private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
   private final GatewayProperties properties;
   private final ObjectProvider<PortalSimulator> simulator;
+  private final ObjectProvider<TlsListener> tls;
 
-  StartupBanner(GatewayProperties properties, ObjectProvider<PortalSimulator> simulator) {
+  StartupBanner(GatewayProperties properties, ObjectProvider<PortalSimulator> simulator, ObjectProvider<TlsListener> tls) {
     this.properties = properties;
     this.simulator = simulator;
+    this.tls = tls;
   }
 
   @EventListener
@@ -31,6 +34,12 @@ class StartupBanner {
     text.append("    REST API      ").append(base).append("/api/v1/eligibility-checks\n");
     text.append("    FHIR R4       ").append(base).append("/fhir/metadata\n");
     text.append("    Health        ").append(base).append("/actuator/health\n");
+    TlsListener listener = tls.getIfAvailable();
+    if (listener != null) {
+      text.append("    HTTPS         https://localhost:").append(listener.localPort()).append(" (client certificate required")
+          .append(properties.pki().generateDevelopmentPki() ? "; development ones in " + properties.pki().dir().resolve("tls").toAbsolutePath().normalize() : "")
+          .append(")\n");
+    }
     text.append("    Data folder   ").append(properties.dataDir().toAbsolutePath().normalize()).append('\n');
     text.append("    PKI           ").append(properties.pki().dir().toAbsolutePath().normalize())
         .append(properties.pki().generateDevelopmentPki() ? " (development CA and facility key stores)" : "").append('\n');
