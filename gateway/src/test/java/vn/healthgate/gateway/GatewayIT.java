@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +36,7 @@ import vn.healthgate.simulator.PortalSimulator;
  * share one application context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
 @ActiveProfiles("test")
 @Import(GatewayIT.TestClock.class)
 public abstract class GatewayIT {
@@ -105,6 +107,11 @@ public abstract class GatewayIT {
       request.header("X-Api-Key", apiKey);
     }
     return send(request.build());
+  }
+
+  /** GET with the development admin key. */
+  protected Reply getAsAdmin(String path) {
+    return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", "dev-admin").GET().build());
   }
 
   protected Reply get(String url) {

@@ -51,8 +51,9 @@ public class DeliveryConfiguration {
   }
 
   @Bean
-  OutboxRoute outboxRoute(GatewayProperties properties, Outbox outbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
-      Clock clock, ExecutorService deliveryThreads) {
+  OutboxRoute outboxRoute(GatewayProperties properties, Outbox jdbcOutbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
+      Clock clock, ExecutorService deliveryThreads, vn.healthgate.gateway.monitoring.GatewayMetrics metrics) {
+    Outbox outbox = new vn.healthgate.gateway.monitoring.MeteredOutbox(jdbcOutbox, metrics, clock);
     GatewayProperties.Outbox config = properties.outbox();
     int released = outbox.releaseClaims(config.node());
     if (released > 0) {

@@ -24,6 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * @param facilities the onboarded facilities
  * @param tls the HTTPS listener that identifies facilities and admins by client certificate
  * @param retention how long personal data in document bodies is kept
+ * @param health thresholds of the health components
  */
 @Validated
 @ConfigurationProperties(prefix = "gateway")
@@ -37,7 +38,19 @@ public record GatewayProperties(
     @NotNull @Valid Outbox outbox,
     @NotNull @Valid List<Facility> facilities,
     @NotNull @Valid Tls tls,
-    @NotNull @Valid Retention retention) {
+    @NotNull @Valid Retention retention,
+    @NotNull @Valid Health health) {
+
+  /**
+   * @param backlogAgeDown the outbox component is DOWN when its oldest pending document is older than this
+   * @param atRiskAge pending documents older than this are listed as at risk on the admin page
+   * @param deadLettersDown the dead-letter component is DOWN from this many dead letters on
+   * @param certificateWarning a signing certificate expiring within this is WARNING (expired: DOWN)
+   * @param portalSilenceDown the portal components are DOWN when calls fail and the last success is older than this
+   * @param statisticsCacheTtl outbox counts are recomputed at most this often (health, gauges, admin page)
+   */
+  public record Health(@NotNull Duration backlogAgeDown, @NotNull Duration atRiskAge, @jakarta.validation.constraints.PositiveOrZero int deadLettersDown,
+      @NotNull Duration certificateWarning, @NotNull Duration portalSilenceDown, @NotNull Duration statisticsCacheTtl) {}
 
   /**
    * @param enabled open the HTTPS listener (client certificate required)

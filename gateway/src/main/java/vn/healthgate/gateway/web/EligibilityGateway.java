@@ -1,7 +1,9 @@
 package vn.healthgate.gateway.web;
 
 import org.apache.camel.CamelExecutionException;
+import java.time.Duration;
 import org.apache.camel.ProducerTemplate;
+import vn.healthgate.gateway.monitoring.GatewayMetrics;
 import org.springframework.stereotype.Component;
 import vn.healthgate.routes.eligibility.EligibilityRequest;
 import vn.healthgate.routes.eligibility.EligibilityResult;
@@ -13,12 +15,27 @@ import vn.healthgate.routes.error.GatewayException;
 @Component
 public class EligibilityGateway {
   private final ProducerTemplate producer;
+  private final GatewayMetrics metrics;
 
-  public EligibilityGateway(ProducerTemplate producer) {
+  public EligibilityGateway(ProducerTemplate producer, GatewayMetrics metrics) {
     this.producer = producer;
+    this.metrics = metrics;
   }
 
+  /** Checks and counts: outcome and portal code of an answer, or the error code of a refusal. */
   public EligibilityResult check(EligibilityRequest request, String authenticatedFacility) {
+    long start = System.nanoTime();
+    try {
+      EligibilityResult result = checkUncounted(request, authenticatedFacility);
+      metrics.eligibility(authenticatedFacility, result.portalCode(), result.outcome().name(), Duration.ofNanos(System.nanoTime() - start));
+      return result;
+    } catch (GatewayException e) {
+      metrics.eligibility(authenticatedFacility, null, e.errorCode().code(), Duration.ofNanos(System.nanoTime() - start));
+      throw e;
+    }
+  }
+
+  private EligibilityResult checkUncounted(EligibilityRequest request, String authenticatedFacility) {
     if (request == null) {
       throw new GatewayException(ErrorCode.FACILITY_MISSING, "facilityCode");
     }

@@ -65,12 +65,18 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
     this.clock = clock;
   }
 
+  /** The session attribute of an admin signed in on the development admin page ({@link AdminPageController}). */
+  public static final String ADMIN_SESSION = "gateway.admin-session";
+  /** Admin actions from a browser session must carry this header (a cross-site form cannot set it). */
+  public static final String ADMIN_ACTION_HEADER = "X-Requested-By";
+
   /** Paths only an admin may call. */
   static boolean adminPath(String path) {
-    return path.startsWith("/api/v1/admin/") || path.equals("/admin") || path.startsWith("/admin/")
+    return path.startsWith("/api/v1/admin/") || ((path.equals("/admin") || path.startsWith("/admin/")) && !AdminPageController.publicPath(path))
         || (path.startsWith("/actuator") && !publicActuator(path));
   }
 
+  /** Health is open to probes; an identified admin additionally sees the components' details. */
   private static boolean publicActuator(String path) {
     return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
   }
@@ -79,30 +85,44 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
     boolean facilityPath = path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/fhir");
-    return !(facilityPath || adminPath(path)) || path.equals("/fhir/metadata");
+    return !(facilityPath || adminPath(path) || publicActuator(path)) || path.equals("/fhir/metadata");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
+    String path = request.getRequestURI();
     Identified identified = identify(request);
+    if (publicActuator(path)) {
+      chain.doFilter(identified.caller() == null ? request : new CallerRequest(request, identified.caller()), response);
+      return;
+    }
     if (identified.refusal() != null) {
+      if ((path.equals("/admin") || path.equals("/admin/")) && properties.devApiKeys()) {
+        response.sendRedirect("/admin/login");
+        return;
+      }
       ProblemResponses.write(response, json, identified.refusal(), request);
       return;
     }
     Caller caller = identified.caller();
     request.setAttribute(Caller.ATTRIBUTE, caller);
-    String path = request.getRequestURI();
+    HttpServletRequest identifiedRequest = new CallerRequest(request, caller);
     if (adminPath(path)) {
       if (caller.role() != Caller.Role.ADMIN) {
         ProblemResponses.write(response, json, ErrorCode.ADMIN_ONLY, request);
         return;
       }
-      chain.doFilter(request, response);
+      boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+      if (caller.via().equals("session") && !reads && request.getHeader(ADMIN_ACTION_HEADER) == null) {
+        ProblemResponses.write(response, json, ErrorCode.ADMIN_ACTION_HEADER, request);
+        return;
+      }
+      chain.doFilter(identifiedRequest, response);
       return;
     }
     if (caller.role() == Caller.Role.ADMIN) {
       if (path.startsWith("/api/v1/submissions") && "GET".equals(request.getMethod())) {
-        chain.doFilter(request, response);
+        chain.doFilter(identifiedRequest, response);
         return;
       }
       ProblemResponses.write(response, json, ErrorCode.FACILITY_ONLY, request);
@@ -115,7 +135,32 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
       return;
     }
     request.setAttribute(FACILITY, caller.facilityCode());
-    chain.doFilter(request, response);
+    chain.doFilter(identifiedRequest, response);
+  }
+
+  /** The request as the rest of the application sees it: the caller as principal, role ADMIN for admins (actuator's "when-authorized"). */
+  private static final class CallerRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private final Caller caller;
+
+    CallerRequest(HttpServletRequest request, Caller caller) {
+      super(request);
+      this.caller = caller;
+    }
+
+    @Override
+    public java.security.Principal getUserPrincipal() {
+      return caller::principal;
+    }
+
+    @Override
+    public String getRemoteUser() {
+      return caller.principal();
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return caller.role().name().equals(role);
+    }
   }
 
   private record Identified(Caller caller, ErrorCode refusal) {}
@@ -123,6 +168,12 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
   private Identified identify(HttpServletRequest request) {
     if (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && certificates != null) {
       return byCertificate(chain);
+    }
+    if (properties.devApiKeys()) {
+      jakarta.servlet.http.HttpSession session = request.getSession(false);
+      if (session != null && Boolean.TRUE.equals(session.getAttribute(ADMIN_SESSION))) {
+        return new Identified(Caller.admin("development admin page", "session"), null);
+      }
     }
     String key = request.getHeader(API_KEY_HEADER);
     if (!properties.devApiKeys() || key == null || key.isBlank()) {
