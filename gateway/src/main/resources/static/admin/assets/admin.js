@@ -143,6 +143,8 @@ async function renderReplayed() {
 
 async function replayOne(id, button) {
   button.disabled = true;
+  document.getElementById('bulk-replay').hidden = true;
+  document.getElementById('bulk-result').textContent = '';
   const response = await fetch('/api/v1/admin/dead-letters/' + encodeURIComponent(id) + '/replay', { method: 'POST', headers: ACTION_HEADERS });
   if (response.ok) {
     replayed.set(id, await response.json());
