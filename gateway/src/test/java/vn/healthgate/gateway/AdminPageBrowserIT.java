@@ -98,6 +98,9 @@ class AdminPageBrowserIT extends GatewayIT {
     Files.createDirectories(Path.of("target"));
     Files.copy(screenshot, Path.of("target", "admin-page.png"), StandardCopyOption.REPLACE_EXISTING);
     assertThat(Files.size(Path.of("target", "admin-page.png"))).isGreaterThan(10_000);
+
+    browser.get("http://127.0.0.1:" + port + "/actuator/hawtio/");
+    wait.until(ExpectedConditions.titleIs("Hawtio"));
   }
 
   @Test

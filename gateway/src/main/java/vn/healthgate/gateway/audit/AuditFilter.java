@@ -29,7 +29,9 @@ public class AuditFilter extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI();
-    return !(path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/admin") || path.startsWith("/admin/")) || path.equals("/fhir/metadata");
+    boolean jolokiaWrite = path.startsWith("/actuator/jolokia") && !"GET".equals(request.getMethod());
+    return !(path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/admin") || path.startsWith("/admin/") || jolokiaWrite)
+        || path.equals("/fhir/metadata");
   }
 
   @Override

@@ -67,7 +67,7 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
 
   /** The session attribute of an admin signed in on the development admin page ({@link AdminPageController}). */
   public static final String ADMIN_SESSION = "gateway.admin-session";
-  /** Admin actions from a browser session must carry this header (a cross-site form cannot set it). */
+  /** Admin actions from a browser session must come from this site: this header, or a same-origin {@code Origin} / {@code Sec-Fetch-Site}. */
   public static final String ADMIN_ACTION_HEADER = "X-Requested-By";
 
   /** Paths only an admin may call. */
@@ -113,7 +113,7 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
         return;
       }
       boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-      if (caller.via().equals("session") && !reads && request.getHeader(ADMIN_ACTION_HEADER) == null) {
+      if (caller.via().equals("session") && !reads && !sameSite(request)) {
         ProblemResponses.write(response, json, ErrorCode.ADMIN_ACTION_HEADER, request);
         return;
       }
@@ -164,6 +164,16 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
   }
 
   private record Identified(Caller caller, ErrorCode refusal) {}
+
+  /** A browser-session action that a page of another site could not have sent (besides the SameSite=Strict cookie). */
+  private static boolean sameSite(HttpServletRequest request) {
+    if (request.getHeader(ADMIN_ACTION_HEADER) != null || "same-origin".equals(request.getHeader("Sec-Fetch-Site"))) {
+      return true;
+    }
+    String origin = request.getHeader("Origin");
+    String own = request.getScheme() + "://" + request.getHeader("Host");
+    return origin != null && origin.equalsIgnoreCase(own);
+  }
 
   private Identified identify(HttpServletRequest request) {
     if (request.getAttribute(CERTIFICATES) instanceof X509Certificate[] chain && certificates != null) {

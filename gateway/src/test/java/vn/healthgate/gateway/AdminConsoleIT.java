@@ -1,0 +1,70 @@
+package vn.healthgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** Hawtio and Jolokia for admins only; the development admin sign-in opens a session whose actions must come from the gateway's own pages. */
+class AdminConsoleIT extends GatewayIT {
+
+  private HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) throws Exception {
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpRequest.Builder at(String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+  }
+
+  @Test
+  void hawtioAndJolokiaServeAdminsOnly() throws Exception {
+    HttpResponse<String> console = send(HTTP, at("/actuator/hawtio/").header("X-Api-Key", "dev-admin"));
+    assertThat(console.statusCode()).isEqualTo(200);
+    assertThat(console.body()).contains("<title>Hawtio</title>");
+    HttpResponse<String> camel = send(HTTP, at("/actuator/jolokia/read/org.apache.camel:context=healthgate,type=context,name=%22healthgate%22/State")
+        .header("X-Api-Key", "dev-admin"));
+    assertThat(camel.body()).contains("\"value\":\"Started\"");
+
+    for (String path : new String[] {"/actuator/hawtio/", "/actuator/jolokia/version"}) {
+      HttpResponse<String> facility = send(HTTP, at(path).header("X-Api-Key", "dev-70001"));
+      assertThat(facility.statusCode()).as(path).isEqualTo(403);
+      assertThat(facility.body()).contains("GW-ADMIN-ONLY");
+      assertThat(send(HTTP, at(path)).statusCode()).as(path).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void theDevelopmentSignInOpensASessionWhoseActionsMustBeSameSite() throws Exception {
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    HttpRequest.Builder wrong = at("/admin/login").header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("key=nope"));
+    assertThat(send(browser, wrong).headers().firstValue("Location")).hasValue("/admin/login?failed");
+    assertThat(send(browser, at("/api/v1/admin/overview")).statusCode()).isEqualTo(401);
+
+    HttpResponse<String> signIn = send(browser, at("/admin/login").header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("key=dev-admin")));
+    assertThat(signIn.statusCode()).isEqualTo(303);
+    assertThat(signIn.headers().firstValue("Set-Cookie").orElse("")).contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+
+    HttpResponse<String> overview = send(browser, at("/api/v1/admin/overview"));
+    assertThat(overview.statusCode()).isEqualTo(200);
+    assertThat(overview.body()).contains("\"routes\"", "\"portal\"", "\"backlog\"", "\"certificates\"", "\"traffic\"");
+    assertThat(send(browser, at("/admin")).body()).contains("Dead letters");
+
+    HttpRequest.Builder crossSite = at("/api/v1/admin/dead-letters/replay").header("Content-Type", "application/json")
+        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}"));
+    HttpResponse<String> refused = send(browser, crossSite);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("GW-ADMIN-ACTION-HEADER");
+
+    HttpRequest.Builder fromThePage = at("/api/v1/admin/dead-letters/replay").header("Content-Type", "application/json")
+        .header("X-Requested-By", "admin-page").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}"));
+    assertThat(send(browser, fromThePage).statusCode()).isEqualTo(200);
+
+    send(browser, at("/admin/logout").POST(HttpRequest.BodyPublishers.noBody()).header("X-Requested-By", "admin-page"));
+    assertThat(send(browser, at("/api/v1/admin/overview")).statusCode()).as("signed out").isEqualTo(401);
+  }
+}
