@@ -56,26 +56,21 @@ function chart(svgId, points, value, failed) {
   const label = document.createElementNS(ns, 'text');
   label.setAttribute('x', 2); label.setAttribute('y', top + 8); label.textContent = Math.round(max);
   shapes.push(label);
-  points.forEach((p, i) => {
-    const v = value(p);
-    if (!v) return;
+  const bar = (i, v, cls) => {
     const rect = document.createElementNS(ns, 'rect');
     rect.setAttribute('x', left + i * step + 1);
     rect.setAttribute('width', Math.max(1, step - 2));
     rect.setAttribute('y', y(v));
     rect.setAttribute('height', height - bottom - y(v));
-    rect.setAttribute('class', 'bar');
-    shapes.push(rect);
+    rect.setAttribute('class', cls);
+    return rect;
+  };
+  points.forEach((p, i) => {
+    const v = value(p);
+    if (!v) return;
+    shapes.push(bar(i, v, 'bar'));
     const f = failed ? failed(p) : 0;
-    if (f) {
-      const bad = document.createElementNS(ns, 'rect');
-      bad.setAttribute('x', left + i * step + 1);
-      bad.setAttribute('width', Math.max(1, step - 2));
-      bad.setAttribute('y', y(f));
-      bad.setAttribute('height', height - bottom - y(f));
-      bad.setAttribute('class', 'bar failed');
-      shapes.push(bad);
-    }
+    if (f) shapes.push(bar(i, f, 'bar failed'));
   });
   if (points.length) {
     const first = document.createElementNS(ns, 'text');
