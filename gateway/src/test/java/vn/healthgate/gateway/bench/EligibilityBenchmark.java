@@ -66,7 +66,21 @@ public final class EligibilityBenchmark {
         run(http, "gateway", clients, viaGateway, WARM_UP);
         results.add(run(http, "gateway", clients, viaGateway, MEASURE));
       }
-      String report = report(results);
+      // the same checks of one facility over the plain port (API key) and over HTTPS (client certificate)
+      List<JsonNode> ofOne = citizens.stream().filter(c -> c.get("facilityCode").asText().equals(TLS_FACILITY)).toList();
+      HttpClient tls = tlsClient(Path.of("target", "bench-data", "pki"));
+      int tlsPort = app.getBean(vn.healthgate.gateway.web.TlsListener.class).localPort();
+      IntFunction<HttpRequest> plainOne = i -> gatewayRequest(gatewayPort, ofOne.get(i % ofOne.size()));
+      IntFunction<HttpRequest> tlsOne = i -> withUri(gatewayRequest(gatewayPort, ofOne.get(i % ofOne.size())), "https://127.0.0.1:" + tlsPort);
+      List<Result> transport = new ArrayList<>();
+      for (int clients : CLIENTS) {
+        run(http, "http + API key", clients, plainOne, WARM_UP);
+        transport.add(run(http, "http + API key", clients, plainOne, MEASURE));
+        run(tls, "https + client certificate", clients, tlsOne, WARM_UP);
+        transport.add(run(tls, "https + client certificate", clients, tlsOne, MEASURE));
+      }
+      String report = report(results) + "\n### One facility (" + TLS_FACILITY + ", " + ofOne.size() + " citizens): plain port vs HTTPS with client certificate\n\n"
+          + report(transport).replace("gateway / direct throughput", "https / http throughput");
       System.out.println(report);
       Path out = Path.of("target", "benchmarks", "eligibility.md");
       Files.createDirectories(out.getParent());
@@ -174,6 +188,32 @@ public final class EligibilityBenchmark {
     return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/eligibility-checks"))
         .header("Content-Type", "application/json").header("X-Api-Key", "dev-" + c.get("facilityCode").asText())
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+  }
+
+  private static final String TLS_FACILITY = "70001";
+
+  /** The development client certificate of {@link #TLS_FACILITY} and the development root, as the default run wrote them. */
+  private static HttpClient tlsClient(Path pki) throws Exception {
+    char[] password = "development-only-password".toCharArray();
+    java.security.KeyStore keys = java.security.KeyStore.getInstance("PKCS12");
+    try (var in = Files.newInputStream(pki.resolve("tls").resolve(TLS_FACILITY + "-tls.p12"))) {
+      keys.load(in, password);
+    }
+    javax.net.ssl.KeyManagerFactory keyManagers = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(keys, password);
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("root", vn.healthgate.certs.ca.Pem.readCertificate(pki.resolve("ca").resolve("root.pem")));
+    javax.net.ssl.TrustManagerFactory trustManagers = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trust);
+    javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(context).build();
+  }
+
+  private static HttpRequest withUri(HttpRequest request, String base) {
+    return HttpRequest.newBuilder(request, (name, value) -> !name.equalsIgnoreCase("X-Api-Key"))
+        .uri(URI.create(base + request.uri().getPath())).build();
   }
 
   private static HttpRequest directRequest(PortalSimulator simulator, Map<String, JsonNode> tokens, JsonNode c) {
