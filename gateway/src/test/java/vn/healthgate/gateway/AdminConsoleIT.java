@@ -38,6 +38,17 @@ class AdminConsoleIT extends GatewayIT {
   }
 
   @Test
+  void anAdminActionABrowserMarksAsCrossSiteIsRefusedWhateverTheCredential() throws Exception {
+    HttpResponse<String> refused = send(HTTP, at("/api/v1/admin/dead-letters/replay").header("Content-Type", "application/json").header("X-Api-Key", "dev-admin")
+        .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}")));
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("GW-ADMIN-ACTION-HEADER");
+    HttpResponse<String> script = send(HTTP, at("/api/v1/admin/dead-letters/replay").header("Content-Type", "application/json").header("X-Api-Key", "dev-admin")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}")));
+    assertThat(script.statusCode()).as("a script or curl sends no Origin").isEqualTo(200);
+  }
+
+  @Test
   void theDevelopmentSignInOpensASessionWhoseActionsMustBeSameSite() throws Exception {
     HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
     HttpRequest.Builder wrong = at("/admin/login").header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString("key=nope"));

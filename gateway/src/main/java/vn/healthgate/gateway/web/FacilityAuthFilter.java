@@ -113,7 +113,8 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
         return;
       }
       boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-      if (caller.via().equals("session") && !reads && !sameSite(request)) {
+      // a browser presents a session cookie or a client certificate to any site's request: admin actions must come from our own pages
+      if (!reads && (crossSite(request) || (caller.via().equals("session") && !sameSite(request)))) {
         ProblemResponses.write(response, json, ErrorCode.ADMIN_ACTION_HEADER, request);
         return;
       }
@@ -164,6 +165,16 @@ public class FacilityAuthFilter extends OncePerRequestFilter {
   }
 
   private record Identified(Caller caller, ErrorCode refusal) {}
+
+  /** A request a browser marked as coming from another site (non-browser clients send neither header). */
+  private static boolean crossSite(HttpServletRequest request) {
+    String fetchSite = request.getHeader("Sec-Fetch-Site");
+    if (fetchSite != null && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+      return true;
+    }
+    String origin = request.getHeader("Origin");
+    return origin != null && !origin.equalsIgnoreCase(request.getScheme() + "://" + request.getHeader("Host"));
+  }
 
   /** A browser-session action that a page of another site could not have sent (besides the SameSite=Strict cookie). */
   private static boolean sameSite(HttpServletRequest request) {

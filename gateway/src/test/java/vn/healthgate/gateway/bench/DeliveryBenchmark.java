@@ -47,9 +47,8 @@ public final class DeliveryBenchmark {
       }
     }
     ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
-        .properties("server.port=0", "gateway.simulator.port=0", "gateway.data-dir=./target/bench-data-delivery", "gateway.outbox.poll-interval=50ms",
-            "logging.level.root=WARN", "logging.level.vn.healthgate=WARN")
-        .run();
+        // command-line arguments, not default properties: application.yml would win over those
+        .run("--server.port=0", "--gateway.simulator.port=0", "--gateway.tls.port=0", "--gateway.data-dir=./target/bench-data-delivery", "--gateway.outbox.poll-interval=50ms", "--logging.level.root=WARN", "--logging.level.vn.healthgate=WARN");
     try {
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

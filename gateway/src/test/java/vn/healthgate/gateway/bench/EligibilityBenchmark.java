@@ -46,9 +46,8 @@ public final class EligibilityBenchmark {
 
   public static void main(String[] args) throws Exception {
     ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
-        .properties("server.port=0", "gateway.simulator.port=0", "gateway.data-dir=./target/bench-data",
-            "logging.level.root=WARN", "logging.level.vn.healthgate=WARN")
-        .run();
+        // command-line arguments, not default properties: application.yml would win over those
+        .run("--server.port=0", "--gateway.simulator.port=0", "--gateway.tls.port=0", "--gateway.data-dir=./target/bench-data", "--logging.level.root=WARN", "--logging.level.vn.healthgate=WARN");
     try {
       int gatewayPort = ((WebServerApplicationContext) app).getWebServer().getPort();
       PortalSimulator simulator = app.getBean(PortalSimulator.class);
