@@ -46,8 +46,8 @@ public final class EligibilityBenchmark {
 
   public static void main(String[] args) throws Exception {
     ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
-        // command-line arguments, not default properties: application.yml would win over those
-        .run("--server.port=0", "--gateway.simulator.port=0", "--gateway.tls.port=0", "--gateway.data-dir=./target/bench-data", "--logging.level.root=WARN", "--logging.level.vn.healthgate=WARN");
+        // command-line arguments, not default properties (application.yml would win over those); extra ones from args, e.g. --camel.main.jmx-enabled=false
+        .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0", "--gateway.simulator.port=0", "--gateway.tls.port=0", "--gateway.data-dir=./target/bench-data", "--logging.level.root=WARN", "--logging.level.vn.healthgate=WARN"), java.util.Arrays.stream(args)).toArray(String[]::new));
     try {
       int gatewayPort = ((WebServerApplicationContext) app).getWebServer().getPort();
       PortalSimulator simulator = app.getBean(PortalSimulator.class);
@@ -72,7 +72,7 @@ public final class EligibilityBenchmark {
       IntFunction<HttpRequest> plainOne = i -> gatewayRequest(gatewayPort, ofOne.get(i % ofOne.size()));
       IntFunction<HttpRequest> tlsOne = i -> withUri(gatewayRequest(gatewayPort, ofOne.get(i % ofOne.size())), "https://127.0.0.1:" + tlsPort);
       List<Result> transport = new ArrayList<>();
-      for (int clients : CLIENTS) {
+      for (int clients : Boolean.parseBoolean(System.getProperty("bench.transport", "true")) ? CLIENTS : new int[0]) {
         run(http, "http + API key", clients, plainOne, WARM_UP);
         transport.add(run(http, "http + API key", clients, plainOne, MEASURE));
         run(tls, "https + client certificate", clients, tlsOne, WARM_UP);
