@@ -34,8 +34,24 @@ final class DocumentProviders {
     return details instanceof ServletRequestDetails servlet ? (String) servlet.getServletRequest().getAttribute(FacilityAuthFilter.FACILITY) : null;
   }
 
+  /**
+   * One FHIR intake: a body is required (HAPI hands null when there is none), mapped onto the REST
+   * model, the facility it names must be the caller's, then stored like a REST submission.
+   */
+  static <R, Q> MethodOutcome intake(String type, R resource, RequestDetails details, java.util.function.Function<R, Q> map,
+      java.util.function.Function<Q, String> facility, java.util.function.BiFunction<Q, String, Submissions.Intake> submit) {
+    try {
+      requireBody(resource, type);
+      Q request = map.apply(resource);
+      ownFacility(facility.apply(request), details);
+      return outcome(type, submit.apply(request, details.getHeader("Idempotency-Key")));
+    } catch (GatewayException e) {
+      throw FhirErrors.exception(e);
+    }
+  }
+
   /** HAPI hands a create method null when the request has no body. */
-  static void requireBody(IBaseResource resource, String type) {
+  static void requireBody(Object resource, String type) {
     if (resource == null) {
       throw new GatewayException(ErrorCode.FHIR_REQUEST_INVALID, type);
     }
@@ -65,14 +81,7 @@ final class DocumentProviders {
 
     @Create
     public MethodOutcome create(@ResourceParam Encounter encounter, RequestDetails details) {
-      try {
-        requireBody(encounter, "Encounter");
-        var request = mapper.checkIn(encounter);
-        ownFacility(request.facilityCode(), details);
-        return outcome("Encounter", submissions.checkIn(request, details.getHeader("Idempotency-Key")));
-      } catch (GatewayException e) {
-        throw FhirErrors.exception(e);
-      }
+      return intake("Encounter", encounter, details, mapper::checkIn, r -> r.facilityCode(), submissions::checkIn);
     }
   }
 
@@ -93,14 +102,7 @@ final class DocumentProviders {
 
     @Create
     public MethodOutcome create(@ResourceParam Bundle bundle, RequestDetails details) {
-      try {
-        requireBody(bundle, "Bundle");
-        var request = mapper.certificate(bundle);
-        ownFacility(request.facilityCode(), details);
-        return outcome("Bundle", submissions.certificate(request, details.getHeader("Idempotency-Key")));
-      } catch (GatewayException e) {
-        throw FhirErrors.exception(e);
-      }
+      return intake("Bundle", bundle, details, mapper::certificate, r -> r.facilityCode(), submissions::certificate);
     }
   }
 }
