@@ -138,6 +138,25 @@ abstract class DeliveryScenarios extends GatewayIT {
   }
 
   @Test
+  void anOpenBreakerDefersDeliveryWithoutSpendingTheAttemptBudget() {
+    breakers.circuitBreaker("check-in").transitionToForcedOpenState();
+    String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "70001-OPEN-1"), "70001").body().get("id").asText();
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(jdbc.queryForObject("select last_error from outbox where id = ?", String.class, id))
+          .startsWith("GW-PORTAL-CIRCUIT-OPEN"));
+      // longer than the test profile's whole retry budget (6 attempts, 100 ms doubling to 1 s): still waiting, nothing spent
+      await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(8)).until(() ->
+          jdbc.queryForObject("select attempts from outbox where id = ?", Integer.class, id) == 0
+              && !"DEAD_LETTER".equals(jdbc.queryForObject("select status from outbox where id = ?", String.class, id)));
+    } finally {
+      breakers.circuitBreaker("check-in").transitionToClosedState();
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> "ACCEPTED".equals(jdbc.queryForObject("select status from outbox where id = ?", String.class, id)));
+    assertThat(jdbc.queryForObject("select attempts from outbox where id = ?", Integer.class, id)).isEqualTo(1);
+    assertThat(arrivals("check-in")).containsEntry("70001-OPEN-1", 1);
+  }
+
+  @Test
   void aSlowPortalWithinTheDeliveryTimeLimitStillAccepts() {
     sim("POST", "/sim/faults", "{\"endpoint\":\"check-in\",\"kind\":\"latency\",\"value\":10000,\"count\":1}");
     String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "70001-SLOW-1"), "70001").body().get("id").asText();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 
 /**
@@ -59,6 +60,10 @@ public class DeliveryWorker {
     try {
       answer = sender.send(document, signed);
     } catch (GatewayException e) {
+      if (e.errorCode() == ErrorCode.PORTAL_CIRCUIT_OPEN) {
+        deferWhileTheBreakerIsOpen(submission, e);
+        return;
+      }
       retryLater(submission, attempts, e.errorCode().code() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
       return;
     } catch (RuntimeException e) {
@@ -84,6 +89,18 @@ public class DeliveryWorker {
       case TRANSIENT -> retryLater(submission, attempts, answer.reason());
       default -> throw new IllegalStateException(answer.kind().name());
     }
+  }
+
+  /**
+   * The endpoint's breaker refused the call: nothing reached the portal, so the attempt budget is
+   * kept and the document waits until the breaker lets calls through again. A long outage therefore
+   * never dead-letters documents by itself; the outbox health component and alerts show the backlog.
+   */
+  private void deferWhileTheBreakerIsOpen(Submission submission, GatewayException e) {
+    Instant now = clock.instant();
+    Duration wait = e.retryAfter().filter(d -> !d.isNegative() && !d.isZero()).orElse(Duration.ofSeconds(1));
+    outbox.reschedule(submission.id(), submission.attempts(), ErrorCode.PORTAL_CIRCUIT_OPEN.code() + " (not sent: the portal endpoint's breaker is open)",
+        now.plus(wait), now);
   }
 
   private void retryLater(Submission submission, int attempts, String error) {
