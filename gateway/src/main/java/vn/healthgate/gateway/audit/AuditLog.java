@@ -8,12 +8,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.healthgate.gateway.persistence.GroupCommit;
 
 /**
  * The hash-chained audit trail. {@code hash = SHA-256(prev_hash | seq | at | actor | facility | action | document | result | correlation id)};
@@ -22,7 +27,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AuditLog {
   static final String GENESIS = "0".repeat(64);
-  private static final int ATTEMPTS = 5;
+  private static final int ATTEMPTS = 20;
+  private static final int MAX_BATCH = 500;
 
   /** One entry as stored. */
   public record Entry(long seq, Instant at, String actor, String facilityCode, String action, String documentId, String result,
@@ -32,33 +38,54 @@ public class AuditLog {
   public record Verification(boolean valid, long entries, Long firstBroken) {}
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate transactions;
   private final Clock clock;
+  private final GroupCommit<Pending> commits = new GroupCommit<>(this::writeChained, MAX_BATCH);
 
   public AuditLog(JdbcTemplate jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     this.clock = clock;
   }
 
-  /** Appends one entry after the current last one (another node appending at the same moment makes this retry). */
-  public synchronized void append(String actor, String facilityCode, String action, String documentId, String result, String correlationId) {
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  /**
+   * Appends one entry after the current last one and returns once it is committed. Concurrent callers share a commit
+   * ({@link GroupCommit}), so the chain stays one sequence while throughput grows with concurrency instead of serialising one
+   * commit per API call. Another node appending at the same moment makes the batch roll back and retry on the new last entry.
+   */
+  public void append(String actor, String facilityCode, String action, String documentId, String result, String correlationId) {
+    commits.write(new Pending(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, facilityCode, action, documentId, result, correlationId));
+  }
+
+  private void writeChained(List<Pending> batch) {
     for (int attempt = 1; ; attempt++) {
-      Optional<Entry> last = jdbc.query("select " + COLUMNS + " from audit_log order by seq desc fetch first 1 rows only", AuditLog::row).stream().findFirst();
-      long seq = last.map(e -> e.seq() + 1).orElse(1L);
-      String prev = last.map(Entry::hash).orElse(GENESIS);
-      String hash = hash(prev, seq, at, actor, facilityCode, action, documentId, result, correlationId);
       try {
-        jdbc.update("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), actor, facilityCode, action, documentId,
-            result, correlationId, prev, hash);
+        transactions.executeWithoutResult(status -> {
+          Optional<Entry> last = jdbc.query("select " + COLUMNS + " from audit_log order by seq desc fetch first 1 rows only", AuditLog::row).stream().findFirst();
+          long seq = last.map(Entry::seq).orElse(0L);
+          String prev = last.map(Entry::hash).orElse(GENESIS);
+          List<Object[]> rows = new ArrayList<>(batch.size());
+          for (Pending p : batch) {
+            seq++;
+            String hash = hash(prev, seq, p.at(), p.actor(), p.facilityCode(), p.action(), p.documentId(), p.result(), p.correlationId());
+            rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), p.actor(), p.facilityCode(), p.action(), p.documentId(),
+                p.result(), p.correlationId(), prev, hash});
+            prev = hash;
+          }
+          jdbc.batchUpdate("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        });
         return;
-      } catch (DuplicateKeyException e) {
+      } catch (DuplicateKeyException | ConcurrencyFailureException e) {
         if (attempt == ATTEMPTS) {
           throw e;
         }
       }
     }
   }
+
+  /** An entry not yet chained: the chain position and hashes are fixed when its batch is written. */
+  private record Pending(Instant at, String actor, String facilityCode, String action, String documentId, String result, String correlationId) {}
 
   /** Recomputes every hash and link in order, streaming the table (constant memory). */
   public Verification verify() {
