@@ -31,12 +31,14 @@ public final class GatewayTlsMaterial {
   static final String ALIAS = "gateway";
 
   private final IssuedCredential server;
+  private final Path keyStoreFile;
   private final char[] keyStorePassword;
   private final TrustStoreFiles clientTrust;
   private final ClientCertificateCheck check;
 
-  private GatewayTlsMaterial(IssuedCredential server, char[] keyStorePassword, TrustStoreFiles clientTrust) {
+  private GatewayTlsMaterial(IssuedCredential server, Path keyStoreFile, char[] keyStorePassword, TrustStoreFiles clientTrust) {
     this.server = server;
+    this.keyStoreFile = keyStoreFile;
     this.keyStorePassword = keyStorePassword;
     this.clientTrust = clientTrust;
     this.check = new ClientCertificateCheck(clientTrust);
@@ -50,7 +52,7 @@ public final class GatewayTlsMaterial {
     if (!Files.exists(tls.keyStore())) {
       throw new IllegalStateException("no TLS server key store at " + tls.keyStore() + " (gateway.tls.key-store; issue one with 'certs issue-server')");
     }
-    return new GatewayTlsMaterial(KeyStores.load(tls.keyStore(), storePassword), storePassword,
+    return new GatewayTlsMaterial(KeyStores.load(tls.keyStore(), storePassword), tls.keyStore().toAbsolutePath().normalize(), storePassword,
         new TrustStoreFiles(tls.clientCaRoot(), tls.clientCaIssuing(), tls.clientCrl()));
   }
 
@@ -93,6 +95,11 @@ public final class GatewayTlsMaterial {
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("cannot build the TLS server key store", e);
     }
+  }
+
+  /** The file the server key was loaded from (for what the listener reports; the key itself comes from {@link #serverKeyStore()}). */
+  public Path keyStoreFile() {
+    return keyStoreFile;
   }
 
   public String keyStorePassword() {

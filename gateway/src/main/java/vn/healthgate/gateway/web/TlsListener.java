@@ -26,6 +26,8 @@ public final class TlsListener {
     host.setCertificateVerification("required");
     host.setTrustStore(material.clientTrustStore());
     SSLHostConfigCertificate certificate = new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
+    // the file only names the source in Tomcat's start-up line (it would say ~/.keystore); the key store object is what is used
+    certificate.setCertificateKeystoreFile(material.keyStoreFile().toString());
     certificate.setCertificateKeystore(material.serverKeyStore());
     certificate.setCertificateKeystorePassword(material.keyStorePassword());
     certificate.setCertificateKeyAlias("gateway");
