@@ -36,10 +36,14 @@ class AuditLogTest {
   private JdbcTemplate jdbc;
   private ExecutorService threads;
 
+  /** A fresh, empty database (here H2 in memory) for each test. */
+  DataSource freshDatabase() {
+    return new DriverManagerDataSource("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
   @BeforeEach
   void database() throws IOException {
-    DataSource h2 = new DriverManagerDataSource("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    jdbc = new JdbcTemplate(new CommitCounting(h2));
+    jdbc = new JdbcTemplate(new CommitCounting(freshDatabase()));
     try (InputStream ddl = getClass().getResourceAsStream("/db/migration/V4__audit_log.sql")) {
       jdbc.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
     }

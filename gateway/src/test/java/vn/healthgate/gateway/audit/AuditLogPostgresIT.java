@@ -1,0 +1,48 @@
+package vn.healthgate.gateway.audit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The same audit-trail properties on PostgreSQL, where two nodes racing for the next sequence number meet at the primary key:
+ * each test gets its own schema in the test database started by {@code .ci/postgres.sh} (another server with
+ * {@code HEALTHGATE_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}).
+ */
+class AuditLogPostgresIT extends AuditLogTest {
+  private static final String URL = env("HEALTHGATE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/healthgate_test");
+  private static final String USER = env("HEALTHGATE_TEST_POSTGRES_USER", "healthgate");
+  private static final String PASSWORD = env("HEALTHGATE_TEST_POSTGRES_PASSWORD", "healthgate");
+
+  private final JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(URL, USER, PASSWORD));
+  private String schema;
+  private HikariDataSource pool;
+
+  @Override
+  DataSource freshDatabase() {
+    schema = "audit_" + UUID.randomUUID().toString().replace("-", "");
+    admin.execute("create schema " + schema);
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+    config.setUsername(USER);
+    config.setPassword(PASSWORD);
+    config.setMaximumPoolSize(20);
+    pool = new HikariDataSource(config);
+    return pool;
+  }
+
+  @AfterEach
+  void dropSchema() {
+    pool.close();
+    admin.execute("drop schema " + schema + " cascade");
+  }
+
+  private static String env(String name, String fallback) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? fallback : value;
+  }
+}
