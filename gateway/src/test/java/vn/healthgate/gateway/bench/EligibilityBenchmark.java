@@ -19,8 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,12 +45,15 @@ public final class EligibilityBenchmark {
 
   private EligibilityBenchmark() {}
 
-  record Result(String target, int clients, long requests, long errors, double perSecond, double p50, double p99) {}
+  /** {@code errors} names what came back instead of a {@code 200} with portal code 000, e.g. {@code 429: 101}. */
+  record Result(String target, int clients, long requests, long errors, String errorKinds, double perSecond, double p50, double p99) {}
 
   public static void main(String[] args) throws Exception {
     ConfigurableApplicationContext app = new SpringApplicationBuilder(GatewayApplication.class)
         // command-line arguments, not default properties (application.yml would win over those); extra ones from args, e.g. --camel.main.jmx-enabled=false
-        .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0", "--gateway.simulator.port=0", "--gateway.tls.port=0", "--gateway.data-dir=./target/bench-data", "--logging.level.root=WARN", "--logging.level.vn.healthgate=WARN"), java.util.Arrays.stream(args)).toArray(String[]::new));
+        .run(java.util.stream.Stream.concat(java.util.stream.Stream.of("--server.port=0", "--gateway.simulator.port=0", "--gateway.tls.port=0", "--gateway.data-dir=./target/bench-data", "--logging.level.root=WARN", "--logging.level.vn.healthgate=WARN",
+            // the gateway's own cost, not the per-facility limit (1,000 checks/s), which one facility's 16+ clients now reach
+            "--resilience4j.ratelimiter.configs.facility.limit-for-period=1000000"), java.util.Arrays.stream(args)).toArray(String[]::new));
     try {
       int gatewayPort = ((WebServerApplicationContext) app).getWebServer().getPort();
       PortalSimulator simulator = app.getBean(PortalSimulator.class);
@@ -92,7 +98,7 @@ public final class EligibilityBenchmark {
   private static Result run(HttpClient http, String target, int clients, IntFunction<HttpRequest> requests, Duration duration) throws InterruptedException {
     long end = System.nanoTime() + duration.toNanos();
     AtomicLong sequence = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
+    Map<String, LongAdder> errors = new ConcurrentSkipListMap<>();
     List<long[]> perThread = new ArrayList<>();
     int[] counts = new int[clients];
     CountDownLatch done = new CountDownLatch(clients);
@@ -108,11 +114,13 @@ public final class EligibilityBenchmark {
             long start = System.nanoTime();
             try {
               HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-              if (response.statusCode() != 200 || !response.body().contains("\"000\"")) {
-                errors.incrementAndGet();
+              if (response.statusCode() != 200) {
+                errors.computeIfAbsent(Integer.toString(response.statusCode()), k -> new LongAdder()).increment();
+              } else if (!response.body().contains("\"000\"")) {
+                errors.computeIfAbsent("200 without 000", k -> new LongAdder()).increment();
               }
             } catch (Exception e) {
-              errors.incrementAndGet();
+              errors.computeIfAbsent(e.getClass().getSimpleName(), k -> new LongAdder()).increment();
             }
             latencies[n++] = System.nanoTime() - start;
           }
@@ -134,14 +142,17 @@ public final class EligibilityBenchmark {
     Arrays.sort(all);
     double p50 = total == 0 ? 0 : all[(int) (total * 0.50)] / 1e6;
     double p99 = total == 0 ? 0 : all[Math.min(total - 1, (int) (total * 0.99))] / 1e6;
-    return new Result(target, clients, total, errors.get(), total / (double) duration.toSeconds(), p50, p99);
+    long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
+    String kinds = errors.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue().sum()).collect(Collectors.joining(", "));
+    return new Result(target, clients, total, errorCount, kinds, total / (double) duration.toSeconds(), p50, p99);
   }
 
   private static String report(List<Result> results) {
     StringBuilder out = new StringBuilder();
     out.append("| clients | target | requests | errors | req/s | p50 ms | p99 ms |\n|---|---|---|---|---|---|---|\n");
     for (Result r : results) {
-      out.append(String.format("| %d | %s | %d | %d | %.0f | %.2f | %.2f |%n", r.clients(), r.target(), r.requests(), r.errors(), r.perSecond(), r.p50(), r.p99()));
+      String errors = r.errors() == 0 ? "0" : r.errors() + " (" + r.errorKinds() + ")";
+      out.append(String.format("| %d | %s | %d | %s | %.0f | %.2f | %.2f |%n", r.clients(), r.target(), r.requests(), errors, r.perSecond(), r.p50(), r.p99()));
     }
     out.append("\n| clients | gateway / direct throughput | added p50 ms | added p99 ms |\n|---|---|---|---|\n");
     for (int i = 0; i + 1 < results.size(); i += 2) {
