@@ -11,9 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.springframework.dao.ConcurrencyFailureException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Repository;
@@ -27,7 +26,7 @@ import vn.healthgate.gateway.persistence.GroupCommit;
 @Repository
 public class AuditLog {
   static final String GENESIS = "0".repeat(64);
-  private static final int ATTEMPTS = 20;
+  private static final int ATTEMPTS = 5;
   private static final int MAX_BATCH = 500;
 
   /** One entry as stored. */
@@ -51,7 +50,7 @@ public class AuditLog {
   /**
    * Appends one entry after the current last one and returns once it is committed. Concurrent callers share a commit
    * ({@link GroupCommit}), so the chain stays one sequence while throughput grows with concurrency instead of serialising one
-   * commit per API call. Another node appending at the same moment makes the batch roll back and retry on the new last entry.
+   * commit per API call. Nodes sharing the database take turns through the locked chain head ({@code audit_head}).
    */
   public void append(String actor, String facilityCode, String action, String documentId, String result, String correlationId) {
     commits.write(new Pending(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, facilityCode, action, documentId, result, correlationId));
@@ -61,9 +60,10 @@ public class AuditLog {
     for (int attempt = 1; ; attempt++) {
       try {
         transactions.executeWithoutResult(status -> {
-          Optional<Entry> last = jdbc.query("select " + COLUMNS + " from audit_log order by seq desc fetch first 1 rows only", AuditLog::row).stream().findFirst();
-          long seq = last.map(Entry::seq).orElse(0L);
-          String prev = last.map(Entry::hash).orElse(GENESIS);
+          // the locked head row makes nodes sharing the database take turns (V6__audit_head.sql)
+          Map<String, Object> head = jdbc.queryForMap("select seq, hash from audit_head where id = 1 for update");
+          long seq = ((Number) head.get("seq")).longValue();
+          String prev = (String) head.get("hash");
           List<Object[]> rows = new ArrayList<>(batch.size());
           for (Pending p : batch) {
             seq++;
@@ -74,9 +74,10 @@ public class AuditLog {
           }
           jdbc.batchUpdate("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
               + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+          jdbc.update("update audit_head set seq = ?, hash = ? where id = 1", seq, prev);
         });
         return;
-      } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+      } catch (ConcurrencyFailureException e) {
         if (attempt == ATTEMPTS) {
           throw e;
         }

@@ -44,8 +44,14 @@ class AuditLogTest {
   @BeforeEach
   void database() throws IOException {
     jdbc = new JdbcTemplate(new CommitCounting(freshDatabase()));
-    try (InputStream ddl = getClass().getResourceAsStream("/db/migration/V4__audit_log.sql")) {
-      jdbc.execute(new String(ddl.readAllBytes(), StandardCharsets.UTF_8));
+    for (String migration : new String[] {"V4__audit_log.sql", "V6__audit_head.sql"}) {
+      try (InputStream ddl = getClass().getResourceAsStream("/db/migration/" + migration)) {
+        for (String statement : new String(ddl.readAllBytes(), StandardCharsets.UTF_8).split(";")) {
+          if (!statement.isBlank()) {
+            jdbc.execute(statement);
+          }
+        }
+      }
     }
     threads = Executors.newFixedThreadPool(16);
   }
