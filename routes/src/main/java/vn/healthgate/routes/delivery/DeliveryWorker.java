@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.healthgate.routes.error.ErrorCode;
@@ -54,6 +55,12 @@ public class DeliveryWorker {
       retryLater(submission, submission.attempts() + 1, e.errorCode().code());
       return;
     }
+    Optional<Duration> paused = sender.pausedFor(submission.kind());
+    if (paused.isPresent()) {
+      // not marked SENT: nothing goes out, the status and attempts stay as they are
+      deferWhileTheBreakerIsOpen(submission, paused.get());
+      return;
+    }
     int attempts = submission.attempts() + 1;
     outbox.markSent(submission.id(), attempts, clock.instant());
     PortalSender.Answer answer;
@@ -61,7 +68,8 @@ public class DeliveryWorker {
       answer = sender.send(document, signed);
     } catch (GatewayException e) {
       if (e.errorCode() == ErrorCode.PORTAL_CIRCUIT_OPEN) {
-        deferWhileTheBreakerIsOpen(submission, e);
+        // the breaker opened between asking and calling
+        deferWhileTheBreakerIsOpen(submission, e.retryAfter().orElse(Duration.ofSeconds(1)));
         return;
       }
       retryLater(submission, attempts, e.errorCode().code() + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
@@ -96,9 +104,9 @@ public class DeliveryWorker {
    * kept and the document waits until the breaker lets calls through again. A long outage therefore
    * never dead-letters documents by itself; the outbox health component and alerts show the backlog.
    */
-  private void deferWhileTheBreakerIsOpen(Submission submission, GatewayException e) {
+  private void deferWhileTheBreakerIsOpen(Submission submission, Duration breakerWait) {
     Instant now = clock.instant();
-    Duration wait = e.retryAfter().filter(d -> !d.isNegative() && !d.isZero()).orElse(Duration.ofSeconds(1));
+    Duration wait = breakerWait.isNegative() || breakerWait.isZero() ? Duration.ofSeconds(1) : breakerWait;
     outbox.reschedule(submission.id(), submission.attempts(), ErrorCode.PORTAL_CIRCUIT_OPEN.code() + " (not sent: the portal endpoint's breaker is open)",
         now.plus(wait), now);
   }

@@ -1,6 +1,7 @@
 package vn.healthgate.routes.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,11 +9,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.healthgate.routes.eligibility.FacilityDirectory;
 import vn.healthgate.routes.portal.PortalAccount;
 import vn.healthgate.routes.portal.PortalClient;
+import vn.healthgate.routes.portal.PortalEndpoint;
 import vn.healthgate.routes.portal.ResilientPortal;
 
 /** Sends a signed document to its portal endpoint and classifies the answer. Transport failures come out as exceptions. */
@@ -31,6 +34,11 @@ public class PortalSender {
   public PortalSender(ResilientPortal portal, FacilityDirectory facilities) {
     this.portal = portal;
     this.facilities = facilities;
+  }
+
+  /** Empty when the document's portal endpoint takes calls now; otherwise how long its breaker keeps it closed to calls. */
+  public Optional<Duration> pausedFor(DocumentKind kind) {
+    return portal.pausedFor(kind == DocumentKind.CHECK_IN ? PortalEndpoint.CHECK_IN : PortalEndpoint.CERTIFICATE);
   }
 
   public Answer send(PortalDocument document, String signedXml) {

@@ -7,6 +7,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -66,6 +67,24 @@ public class ResilientPortal implements AutoCloseable {
     return breakers.circuitBreaker(endpoint.id());
   }
 
+  /**
+   * Empty when the endpoint's breaker would let a call through now; otherwise how long to wait before asking again. Keeps no
+   * permission (an open breaker whose wait is over moves to half-open here, as on a real call).
+   */
+  public Optional<Duration> pausedFor(PortalEndpoint endpoint) {
+    CircuitBreaker breaker = breaker(endpoint);
+    if (breaker.tryAcquirePermission()) {
+      breaker.releasePermission();
+      return Optional.empty();
+    }
+    return Optional.of(openStateWait(breaker));
+  }
+
+  private static Duration openStateWait(CircuitBreaker breaker) {
+    Long millis = breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
+    return millis == null ? RETRY_AFTER_FAILURE : Duration.ofMillis(millis);
+  }
+
   private <T> T call(PortalEndpoint endpoint, Supplier<T> supplier) {
     CircuitBreaker breaker = breaker(endpoint);
     TimeLimiter limiter = timeLimiters.timeLimiter(endpoint.id());
@@ -73,10 +92,7 @@ public class ResilientPortal implements AutoCloseable {
       Supplier<T> withContext = withLoggingContext(supplier);
       return breaker.executeCallable(() -> limiter.executeFutureSupplier(() -> CompletableFuture.supplyAsync(withContext, executor)));
     } catch (CallNotPermittedException e) {
-      Duration wait = breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
-          ? RETRY_AFTER_FAILURE
-          : Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
-      throw new GatewayException(ErrorCode.PORTAL_CIRCUIT_OPEN, null, wait, e);
+      throw new GatewayException(ErrorCode.PORTAL_CIRCUIT_OPEN, null, openStateWait(breaker), e);
     } catch (TimeoutException e) {
       throw new GatewayException(ErrorCode.PORTAL_TIMEOUT, null, RETRY_AFTER_FAILURE, e);
     } catch (ExecutionException e) {

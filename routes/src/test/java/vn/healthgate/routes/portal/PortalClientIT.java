@@ -72,6 +72,24 @@ class PortalClientIT {
   }
 
   @Test
+  void anEndpointIsPausedWhileItsBreakerIsOpenAndAskingKeepsNoHalfOpenPermission() {
+    CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.custom()
+        .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1).build());
+    try (ResilientPortal portal = new ResilientPortal(client, breakers, TimeLimiterRegistry.ofDefaults())) {
+      assertThat(portal.pausedFor(PortalEndpoint.CHECK_IN)).isEmpty();
+
+      portal.breaker(PortalEndpoint.CHECK_IN).transitionToOpenState();
+      assertThat(portal.pausedFor(PortalEndpoint.CHECK_IN)).contains(Duration.ofSeconds(30));
+      assertThat(portal.pausedFor(PortalEndpoint.CERTIFICATE)).isEmpty();
+
+      portal.breaker(PortalEndpoint.CHECK_IN).transitionToHalfOpenState();
+      assertThat(portal.pausedFor(PortalEndpoint.CHECK_IN)).isEmpty();
+      assertThat(portal.pausedFor(PortalEndpoint.CHECK_IN)).as("the one half-open call is still there for the real send").isEmpty();
+      assertThat(portal.breaker(PortalEndpoint.CHECK_IN).tryAcquirePermission()).isTrue();
+    }
+  }
+
+  @Test
   void reusesOneTokenForManyLookups() {
     for (int i = 0; i < 5; i++) {
       assertThat(client.lookupCard(ACCOUNT, requestFor(citizen("000"))).maKetQua()).isEqualTo("000");
