@@ -7,8 +7,11 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Composition;
@@ -131,6 +134,24 @@ class FhirDocumentsIT extends GatewayIT {
 
   private long accepted() {
     return jdbc.queryForObject("select count(*) from outbox where status = 'ACCEPTED'", Long.class);
+  }
+
+  @Test
+  void theCapabilityStatementNamesWhatThisServerAcceptsAndValidates() {
+    Reply reply = get("/fhir/metadata");
+    assertThat(reply.status()).isEqualTo(200);
+    CapabilityStatement statement = FhirTestSupport.FHIR.newJsonParser().parseResource(CapabilityStatement.class, reply.text());
+
+    assertThat(FhirTestSupport.validationErrors(statement)).isEmpty();
+    assertThat(statement.getName()).isEqualTo("HealthgateInsuranceGateway");
+    assertThat(statement.getSoftware().getName()).isEqualTo("healthgate");
+    Map<String, CapabilityStatement.CapabilityStatementRestResourceComponent> resources = new HashMap<>();
+    statement.getRestFirstRep().getResource().forEach(r -> resources.put(r.getType(), r));
+    assertThat(resources).containsKeys("CoverageEligibilityRequest", "Encounter", "Bundle");
+    assertThat(resources.get("CoverageEligibilityRequest").getOperation()).extracting(o -> o.getName()).contains("submit");
+    for (String type : new String[] {"Encounter", "Bundle"}) {
+      assertThat(resources.get(type).getInteraction()).extracting(i -> i.getCode()).contains(CapabilityStatement.TypeRestfulInteraction.CREATE);
+    }
   }
 
   @Test

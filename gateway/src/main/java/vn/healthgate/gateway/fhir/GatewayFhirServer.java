@@ -19,10 +19,12 @@ public class GatewayFhirServer extends RestfulServer {
   protected void initialize() {
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setDefaultPrettyPrint(false);
-    setImplementationDescription("Bình Phước insurance gateway: eligibility by CCCD against the national insurance portal");
+    setImplementationDescription("Bình Phước insurance gateway to the national insurance portal: eligibility by CCCD"
+        + " (CoverageEligibilityRequest/$submit), check-in notices (Encounter) and driver health certificates (document Bundle)");
     setServerName("healthgate");
     registerProviders(providers);
     registerInterceptor(new FhirErrorInterceptor());
+    registerInterceptor(new CapabilityStatementNaming());
     ServerCapabilityStatementProvider capabilities = new ServerCapabilityStatementProvider(this);
     capabilities.setPublisher("Bình Phước insurance gateway");
     setServerConformanceProvider(capabilities);
