@@ -1,5 +1,6 @@
 package vn.healthgate.gateway;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -10,4 +11,9 @@ import org.springframework.test.context.TestPropertySource;
     "spring.datasource.url=${HEALTHGATE_TEST_POSTGRES_URL:jdbc:postgresql://127.0.0.1:5432/healthgate_test}",
     "spring.datasource.username=${HEALTHGATE_TEST_POSTGRES_USER:healthgate}",
     "spring.datasource.password=${HEALTHGATE_TEST_POSTGRES_PASSWORD:healthgate}"})
-class DeliveryPostgresIT extends DeliveryScenarios {}
+class DeliveryPostgresIT extends DeliveryScenarios {
+  @BeforeAll
+  static void postgresIsThere() {
+    PostgresTestDatabase.assertReachable();
+  }
+}

@@ -5,8 +5,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.healthgate.gateway.PostgresTestDatabase;
 
 /**
  * The same audit-trail properties on PostgreSQL, where two nodes racing for the next sequence number meet at the primary key:
@@ -14,13 +16,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * {@code HEALTHGATE_TEST_POSTGRES_URL}, {@code _USER}, {@code _PASSWORD}).
  */
 class AuditLogPostgresIT extends AuditLogTest {
-  private static final String URL = env("HEALTHGATE_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/healthgate_test");
-  private static final String USER = env("HEALTHGATE_TEST_POSTGRES_USER", "healthgate");
-  private static final String PASSWORD = env("HEALTHGATE_TEST_POSTGRES_PASSWORD", "healthgate");
+  private static final String URL = PostgresTestDatabase.URL;
+  private static final String USER = PostgresTestDatabase.USER;
+  private static final String PASSWORD = PostgresTestDatabase.PASSWORD;
 
   private final JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(URL, USER, PASSWORD));
   private String schema;
   private HikariDataSource pool;
+
+  @BeforeAll
+  static void postgresIsThere() {
+    PostgresTestDatabase.assertReachable();
+  }
 
   @Override
   DataSource freshDatabase() {
@@ -37,12 +44,9 @@ class AuditLogPostgresIT extends AuditLogTest {
 
   @AfterEach
   void dropSchema() {
-    pool.close();
-    admin.execute("drop schema " + schema + " cascade");
-  }
-
-  private static String env(String name, String fallback) {
-    String value = System.getenv(name);
-    return value == null || value.isBlank() ? fallback : value;
+    if (pool != null) {
+      pool.close();
+      admin.execute("drop schema " + schema + " cascade");
+    }
   }
 }
