@@ -8,6 +8,9 @@ public enum ErrorCode {
   JSON_MALFORMED("GW-JSON-MALFORMED", 400, "The request body is not valid JSON.", "Nội dung yêu cầu không phải JSON hợp lệ."),
   BODY_TOO_LARGE("GW-BODY-TOO-LARGE", 413, "The request body is larger than the gateway accepts.", "Nội dung yêu cầu vượt quá kích thước cho phép."),
   JSON_LIMITS("GW-JSON-LIMITS", 400, "The JSON is nested too deeply or has a value that is too long.", "JSON lồng quá sâu hoặc có giá trị quá dài."),
+  REQUEST_REJECTED("GW-REQUEST-REJECTED", 400, "The request path is ambiguous or malformed (an encoded slash, dot or percent sign, ';' parameters, '..' or '//' segments, control characters). Send the canonical path.", "Đường dẫn yêu cầu mơ hồ hoặc sai (dấu /, dấu . hoặc % đã mã hóa, tham số ';', đoạn '..' hoặc '//', ký tự điều khiển). Hãy gửi đường dẫn chuẩn."),
+  HTTP_MALFORMED("GW-HTTP-MALFORMED", 400, "The HTTP request is malformed (request line, headers, transfer encoding or chunked body).", "Yêu cầu HTTP sai cú pháp (dòng yêu cầu, header, mã hóa truyền hoặc nội dung chia khối)."),
+  PARAMETER_INVALID("GW-PARAMETER-INVALID", 400, "A query parameter or header has an invalid value (see field).", "Tham số truy vấn hoặc header có giá trị không hợp lệ (xem field)."),
   CONTENT_TYPE("GW-CONTENT-TYPE", 415, "Send the body as application/json (FHIR: application/fhir+json).", "Hãy gửi nội dung dạng application/json (FHIR: application/fhir+json)."),
   NOT_ACCEPTABLE("GW-NOT-ACCEPTABLE", 406, "The requested response format is not available.", "Không hỗ trợ định dạng phản hồi được yêu cầu."),
   NOT_FOUND("GW-NOT-FOUND", 404, "No such resource.", "Không tìm thấy tài nguyên."),
@@ -44,6 +47,7 @@ public enum ErrorCode {
   FHIR_REQUEST_INVALID("GW-FHIR-INVALID", 422, "The FHIR resource lacks what the operation needs.", "Tài nguyên FHIR thiếu thông tin cần thiết."),
   FIELD_REQUIRED("GW-FIELD-REQUIRED", 422, "A required field is missing (see field).", "Thiếu trường bắt buộc (xem field)."),
   FIELD_FORMAT("GW-FIELD-FORMAT", 422, "A field is not in the expected format (see field).", "Một trường không đúng định dạng (xem field)."),
+  TEXT_CHARACTERS("GW-TEXT-CHARACTERS", 422, "A text field holds characters a signed XML document cannot carry: control characters, lone surrogates or non-characters (see field).", "Một trường văn bản chứa ký tự không thể đưa vào tài liệu XML có chữ ký: ký tự điều khiển, surrogate đơn lẻ hoặc ký tự không hợp lệ (xem field)."),
   FIELD_TOO_LONG("GW-FIELD-TOO-LONG", 422, "A field is longer than the portal accepts (see field).", "Một trường dài hơn mức Cổng chấp nhận (xem field)."),
   DATE_IN_FUTURE("GW-DATE-FUTURE", 422, "A date or time is in the future (see field).", "Ngày giờ ở tương lai (xem field)."),
   FACILITY_MISMATCH("GW-FACILITY-MISMATCH", 422, "The facility code inside the document differs from facilityCode (see field).", "Mã cơ sở trong hồ sơ khác facilityCode (xem field)."),
@@ -66,6 +70,7 @@ public enum ErrorCode {
   PORTAL_TIMEOUT("GW-PORTAL-TIMEOUT", 503, "The insurance portal did not answer in time. Try again shortly.", "Cổng giám định BHYT phản hồi quá thời gian. Vui lòng thử lại sau."),
   PORTAL_CIRCUIT_OPEN("GW-PORTAL-CIRCUIT-OPEN", 503, "The insurance portal is failing; lookups are paused briefly.", "Cổng giám định BHYT đang lỗi; tạm dừng tra cứu trong giây lát."),
   PORTAL_LOGIN_REFUSED("GW-PORTAL-LOGIN-REFUSED", 503, "The insurance portal refused the facility's login. Check the account, or try again shortly.", "Cổng giám định BHYT từ chối đăng nhập của cơ sở. Kiểm tra tài khoản hoặc thử lại sau."),
+  AUDIT_UNAVAILABLE("GW-AUDIT-UNAVAILABLE", 503, "The audit trail could not record this request, so its answer is withheld. Retry shortly (an intake retried with the same Idempotency-Key is not stored twice).", "Không ghi được nhật ký kiểm toán cho yêu cầu này nên kết quả không được trả về. Vui lòng thử lại sau (hồ sơ gửi lại với cùng Idempotency-Key không bị lưu hai lần)."),
   INTERNAL("GW-INTERNAL", 500, "Unexpected error. Quote the correlation id to support.", "Lỗi không mong muốn. Vui lòng báo mã tương quan cho bộ phận hỗ trợ.");
 
   private final String code;
