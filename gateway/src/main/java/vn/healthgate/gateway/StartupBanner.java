@@ -11,7 +11,7 @@ import vn.healthgate.gateway.config.GatewayProperties;
 import vn.healthgate.gateway.web.TlsListener;
 import vn.healthgate.simulator.PortalSimulator;
 
-/** Prints where everything is and one ready-to-paste curl line once the gateway is ready. */
+/** Prints where everything is and ready-to-paste curl lines once the gateway is ready; never a person's data (README.md has a full eligibility example). */
 @Component
 class StartupBanner {
   private static final Logger LOG = LoggerFactory.getLogger(StartupBanner.class);
@@ -27,7 +27,10 @@ class StartupBanner {
 
   @EventListener
   void ready(ApplicationReadyEvent event) {
-    int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
+    LOG.info(text(((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort()));
+  }
+
+  String text(int port) {
     String base = "http://localhost:" + port;
     PortalSimulator sim = simulator.getIfAvailable();
     StringBuilder text = new StringBuilder("\n\n  Gateway ready\n");
@@ -48,9 +51,12 @@ class StartupBanner {
     }
     if (properties.devApiKeys()) {
       text.append("    API keys      development keys on (X-Api-Key: dev-70001 … see application.yml)\n");
-      text.append("\n  Try:\n    curl -s -H 'X-Api-Key: dev-70001' -H 'Content-Type: application/json' ").append(base)
-          .append("/api/v1/eligibility-checks -d '").append(DemoRequest.JSON).append("'\n");
+      text.append("\n  Try (README.md has an eligibility check and a certificate to send):\n");
+      if (sim != null) {
+        text.append("    curl -s '").append(sim.baseUrl()).append("/sim/citizens?expectedCode=000&limit=1'\n");
+      }
+      text.append("    curl -s -H 'X-Api-Key: dev-70001' ").append(base).append("/api/v1/submissions\n");
     }
-    LOG.info(text.toString());
+    return text.toString();
   }
 }

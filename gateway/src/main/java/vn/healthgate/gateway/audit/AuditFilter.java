@@ -11,11 +11,22 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.gateway.web.CorrelationIdFilter;
-import vn.healthgate.gateway.web.Caller;
-import vn.healthgate.gateway.web.FacilityAuthFilter;
+import vn.healthgate.gateway.web.ProblemResponses;
+import vn.healthgate.gateway.web.RequestPaths;
+import vn.healthgate.routes.error.ErrorCode;
 
-/** Writes one audit entry per API call outcome (REST, FHIR and admin): who, facility, what, which document, result, correlation id. */
+/**
+ * One audit entry per request, written before the answer leaves: who (the caller Spring Security
+ * identified), facility, method and the path the request was dispatched on, the document an intake
+ * created, the status, the correlation id. It wraps everything else, so requests refused by the
+ * firewall, authentication or authorisation are recorded too. The answer is held in memory until
+ * the entry is committed; if it cannot be, the caller gets 503 {@code GW-AUDIT-UNAVAILABLE} instead
+ * of an unaudited answer. Only quiet reads (health, the CapabilityStatement, the sign-in page and
+ * static files) are left out, unless they are refused. Each refused request (4xx) is logged in one
+ * WARN line with its code; no stack trace.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class AuditFilter extends OncePerRequestFilter {
@@ -26,35 +37,91 @@ public class AuditFilter extends OncePerRequestFilter {
     this.audit = audit;
   }
 
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    boolean jolokiaWrite = path.startsWith("/actuator/jolokia") && !"GET".equals(request.getMethod());
-    return !(path.startsWith("/api/") || path.startsWith("/fhir/") || path.equals("/admin") || path.startsWith("/admin/") || jolokiaWrite)
-        || path.equals("/fhir/metadata");
+  /** Reads nobody needs in the audit trail: probes, the CapabilityStatement, the sign-in page and static files. */
+  static boolean quiet(String method, String path) {
+    if (!method.equals("GET") && !method.equals("HEAD")) {
+      return false;
+    }
+    return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/fhir/metadata") || path.equals("/admin/login")
+        || path.startsWith("/admin/assets/") || (path.startsWith("/actuator/hawtio/") && staticFile(path));
+  }
+
+  private static boolean staticFile(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
+    return name.matches(".+\\.(js|css|map|png|svg|ico|woff2?|ttf|html)");
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
-    try {
-      chain.doFilter(request, response);
-    } finally {
-      String facility = (String) request.getAttribute(FacilityAuthFilter.FACILITY);
-      Caller caller = (Caller) request.getAttribute(Caller.ATTRIBUTE);
-      String actor = caller != null ? abbreviate(caller.principal(), 40) : "unidentified";
-      String location = response.getHeader("Location");
-      String document = location == null ? null : location.substring(location.lastIndexOf('/') + 1);
-      String path = request.getRequestURI();
+    String path = RequestPaths.of(request);
+    if (quiet(request.getMethod(), path)) {
       try {
-        audit.append(actor, facility, request.getMethod() + " " + (path.length() > 190 ? path.substring(0, 190) : path), document,
-            String.valueOf(response.getStatus()), (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
-      } catch (RuntimeException e) {
-        LOG.error("could not write the audit entry for {} {}: {}", request.getMethod(), path, e.getClass().getSimpleName());
+        chain.doFilter(request, response);
+      } finally {
+        if (response.getStatus() >= 400) {
+          recordQuietly(request, response.getStatus(), null, path);
+        }
       }
+      return;
+    }
+    HeldResponse held = new HeldResponse(response, request);
+    Throwable failure = null;
+    try {
+      chain.doFilter(request, held);
+    } catch (IOException | ServletException | RuntimeException e) {
+      failure = e;
+    }
+    int status = failure == null ? held.getStatus() : 500;
+    try {
+      record(request, status, held.getHeader("Location"), path);
+    } catch (RuntimeException e) {
+      LOG.error("audit entry for {} {} not written ({}): answering 503 {} instead", request.getMethod(), path, e.getClass().getSimpleName(),
+          ErrorCode.AUDIT_UNAVAILABLE.code());
+      if (!response.isCommitted()) {
+        response.reset();
+        response.setHeader(CorrelationIdFilter.HEADER, (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
+        response.setHeader("Retry-After", "1");
+        ProblemResponses.write(request, response, ErrorCode.AUDIT_UNAVAILABLE);
+        return;
+      }
+    }
+    if (failure instanceof IOException e) {
+      throw e;
+    }
+    if (failure instanceof ServletException e) {
+      throw e;
+    }
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
+    held.copyBodyToResponse();
+  }
+
+  private void recordQuietly(HttpServletRequest request, int status, String location, String path) {
+    try {
+      record(request, status, location, path);
+    } catch (RuntimeException e) {
+      LOG.error("audit entry for refused {} {} not written: {}", request.getMethod(), path, e.getClass().getSimpleName());
     }
   }
 
-  private static String abbreviate(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max);
+  private void record(HttpServletRequest request, int status, String location, String path) {
+    Caller caller = Caller.of(request);
+    String actor = caller != null ? caller.principal() : "unidentified";
+    String document = location == null ? null : location.substring(location.lastIndexOf('/') + 1);
+    if (status >= 400 && status < 500) {
+      Object code = request.getAttribute(ProblemResponses.CODE);
+      Object field = request.getAttribute(ProblemResponses.FIELD);
+      LOG.warn("refused {} {} {} {}{} ({})", request.getMethod(), path, status, code instanceof ErrorCode c ? c.code() : "-",
+          field == null ? "" : " " + field, actor);
+    }
+    audit.append(actor, Caller.facilityOf(request), action(request, path), document, String.valueOf(status),
+        (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
+  }
+
+  /** Method and dispatched path; the raw spelling too when it differs (an encoded or dotted variant). */
+  private static String action(HttpServletRequest request, String path) {
+    String raw = request.getRequestURI();
+    return request.getMethod() + " " + path + (raw == null || raw.equals(path) ? "" : " (sent as " + raw + ")");
   }
 }

@@ -9,7 +9,7 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.CoverageEligibilityRequest;
 import org.hl7.fhir.r4.model.CoverageEligibilityResponse;
 import vn.healthgate.gateway.web.EligibilityGateway;
-import vn.healthgate.gateway.web.FacilityAuthFilter;
+import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.fhir.FhirEligibilityMapper;
@@ -37,9 +37,9 @@ public class CoverageEligibilityProvider implements IResourceProvider {
       throw new UnprocessableEntityException(ErrorCode.FHIR_REQUEST_INVALID.code(), FhirErrors.outcome(ErrorCode.FHIR_REQUEST_INVALID, "resource"));
     }
     try {
-      String facility = (String) details.getUserData().getOrDefault(FacilityAuthFilter.FACILITY, null);
+      String facility = (String) details.getUserData().getOrDefault(Caller.FACILITY, null);
       if (facility == null && details instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails servlet) {
-        facility = (String) servlet.getServletRequest().getAttribute(FacilityAuthFilter.FACILITY);
+        facility = (String) servlet.getServletRequest().getAttribute(Caller.FACILITY);
       }
       return mapper.toResponse(gateway.check(mapper.toRequest(request), facility));
     } catch (GatewayException e) {

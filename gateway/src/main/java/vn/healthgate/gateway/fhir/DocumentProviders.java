@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import vn.healthgate.gateway.web.FacilityAuthFilter;
+import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.routes.delivery.Submissions;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
@@ -31,7 +31,7 @@ final class DocumentProviders {
   }
 
   static String caller(RequestDetails details) {
-    return details instanceof ServletRequestDetails servlet ? (String) servlet.getServletRequest().getAttribute(FacilityAuthFilter.FACILITY) : null;
+    return details instanceof ServletRequestDetails servlet ? (String) servlet.getServletRequest().getAttribute(Caller.FACILITY) : null;
   }
 
   /**

@@ -5,6 +5,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.routes.eligibility.EligibilityRequest;
 import vn.healthgate.routes.eligibility.EligibilityResult;
 
@@ -19,6 +20,6 @@ class EligibilityController {
 
   @PostMapping(path = "/api/v1/eligibility-checks", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   EligibilityResult check(@RequestBody EligibilityRequest request, HttpServletRequest http) {
-    return gateway.check(request, (String) http.getAttribute(FacilityAuthFilter.FACILITY));
+    return gateway.check(request, Caller.facilityOf(http));
   }
 }

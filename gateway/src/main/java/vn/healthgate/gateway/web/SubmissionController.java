@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.routes.delivery.CertificateRequest;
 import vn.healthgate.routes.delivery.CheckInRequest;
 import vn.healthgate.routes.delivery.DocumentKind;
@@ -126,6 +127,6 @@ class SubmissionController {
   }
 
   private static String caller(HttpServletRequest http) {
-    return (String) http.getAttribute(FacilityAuthFilter.FACILITY);
+    return Caller.facilityOf(http);
   }
 }

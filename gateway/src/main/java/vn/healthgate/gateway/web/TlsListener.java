@@ -9,7 +9,7 @@ import vn.healthgate.gateway.pki.GatewayTlsMaterial;
 /**
  * The HTTPS listener (default 8443): TLS 1.2/1.3, a client certificate chained to the facility CA
  * required during the handshake (wrong CA, expired: refused there). Who the certificate names, and
- * whether the current CRL revokes it, is decided per request by {@link FacilityAuthFilter}.
+ * whether the current CRL revokes it, is decided per request by the security filter chain ({@code security.CallerAuthenticationFilter}).
  */
 public final class TlsListener {
   private final Connector connector;
@@ -19,6 +19,7 @@ public final class TlsListener {
     connector.setPort(port);
     connector.setScheme("https");
     connector.setSecure(true);
+    ContainerErrors.apply(connector);
     Http11NioProtocol protocol = (Http11NioProtocol) connector.getProtocolHandler();
     protocol.setSSLEnabled(true);
     SSLHostConfig host = new SSLHostConfig();

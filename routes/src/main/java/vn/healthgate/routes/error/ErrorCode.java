@@ -15,6 +15,7 @@ public enum ErrorCode {
   NOT_ACCEPTABLE("GW-NOT-ACCEPTABLE", 406, "The requested response format is not available.", "Không hỗ trợ định dạng phản hồi được yêu cầu."),
   NOT_FOUND("GW-NOT-FOUND", 404, "No such resource.", "Không tìm thấy tài nguyên."),
   METHOD_NOT_ALLOWED("GW-METHOD-NOT-ALLOWED", 405, "This method is not allowed here.", "Phương thức không được phép."),
+  FORBIDDEN("GW-FORBIDDEN", 403, "You may not do this here.", "Bạn không được phép thực hiện thao tác này."),
   AUTH_MISSING("GW-AUTH-MISSING", 401, "Identify yourself: a client certificate on the HTTPS port (development run only: the X-Api-Key header).", "Thiếu định danh: chứng thư máy khách trên cổng HTTPS (chỉ môi trường phát triển: header X-Api-Key)."),
   AUTH_INVALID("GW-AUTH-INVALID", 401, "The API key is not known.", "API key không hợp lệ."),
   AUTH_CERT_REVOKED("GW-AUTH-CERT-REVOKED", 401, "The client certificate has been revoked. Ask the provincial admins for a new one.", "Chứng thư máy khách đã bị thu hồi. Liên hệ quản trị của tỉnh để được cấp mới."),
@@ -71,6 +72,7 @@ public enum ErrorCode {
   PORTAL_CIRCUIT_OPEN("GW-PORTAL-CIRCUIT-OPEN", 503, "The insurance portal is failing; lookups are paused briefly.", "Cổng giám định BHYT đang lỗi; tạm dừng tra cứu trong giây lát."),
   PORTAL_LOGIN_REFUSED("GW-PORTAL-LOGIN-REFUSED", 503, "The insurance portal refused the facility's login. Check the account, or try again shortly.", "Cổng giám định BHYT từ chối đăng nhập của cơ sở. Kiểm tra tài khoản hoặc thử lại sau."),
   AUDIT_UNAVAILABLE("GW-AUDIT-UNAVAILABLE", 503, "The audit trail could not record this request, so its answer is withheld. Retry shortly (an intake retried with the same Idempotency-Key is not stored twice).", "Không ghi được nhật ký kiểm toán cho yêu cầu này nên kết quả không được trả về. Vui lòng thử lại sau (hồ sơ gửi lại với cùng Idempotency-Key không bị lưu hai lần)."),
+  UNAVAILABLE("GW-UNAVAILABLE", 503, "The gateway is starting, stopping or overloaded; retry after the time in Retry-After.", "Cổng kết nối đang khởi động, dừng hoặc quá tải; vui lòng thử lại sau thời gian trong Retry-After."),
   INTERNAL("GW-INTERNAL", 500, "Unexpected error. Quote the correlation id to support.", "Lỗi không mong muốn. Vui lòng báo mã tương quan cho bộ phận hỗ trợ.");
 
   private final String code;

@@ -1,4 +1,4 @@
-package vn.healthgate.gateway.web;
+package vn.healthgate.gateway.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 

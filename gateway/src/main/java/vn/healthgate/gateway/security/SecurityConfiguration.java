@@ -1,0 +1,117 @@
+package vn.healthgate.gateway.security;
+
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import vn.healthgate.gateway.config.ConfiguredFacilities;
+import vn.healthgate.gateway.config.GatewayProperties;
+import vn.healthgate.gateway.pki.GatewayTlsMaterial;
+import vn.healthgate.routes.error.ErrorCode;
+
+/**
+ * Identification and authorisation on Spring Security (ADR 0008): the strict firewall refuses
+ * ambiguous paths before anything matches them; callers are identified by client certificate (or,
+ * in the development run, API key or admin session); explicit rules per path, matched on the
+ * decoded path the request is dispatched on, and everything not listed is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  /** Ambiguous paths are refused (400 {@code GW-REQUEST-REJECTED}) before any rule matches them. */
+  @Bean
+  HttpFirewall httpFirewall() {
+    return new GatewayFirewall();
+  }
+
+  /** The firewall also runs first of all, before Spring's path parsing (FirewallFilter). */
+  @Bean
+  FilterRegistrationBean<FirewallFilter> firewallFirst(HttpFirewall httpFirewall, Refusals refusals) {
+    FilterRegistrationBean<FirewallFilter> registration = new FilterRegistrationBean<>(new FirewallFilter(httpFirewall, refusals));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 4);
+    registration.setDispatcherTypes(DispatcherType.REQUEST);
+    return registration;
+  }
+
+  @Bean
+  Refusals refusals(GatewayProperties properties) {
+    return new Refusals(properties.devApiKeys());
+  }
+
+  /** The client certificate of the HTTPS port, and in the development run the {@code X-Api-Key}. */
+  @Bean
+  AuthenticationManager callerAuthentications(GatewayProperties properties, ConfiguredFacilities facilities, ObjectProvider<GatewayTlsMaterial> tls,
+      Clock clock) {
+    List<AuthenticationProvider> providers = new ArrayList<>();
+    GatewayTlsMaterial material = tls.getIfAvailable();
+    if (material != null) {
+      providers.add(new ClientCertificateAuthenticationProvider(material.clientCheck(), facilities, clock));
+    }
+    if (properties.devApiKeys()) {
+      providers.add(new ApiKeyAuthenticationProvider(facilities, properties.adminApiKey()));
+    }
+    ProviderManager manager = new ProviderManager(providers, presented -> {
+      throw new CallerRefused(ErrorCode.AUTH_INVALID);
+    });
+    manager.setEraseCredentialsAfterAuthentication(false);
+    return manager;
+  }
+
+  @Bean
+  SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties, AuthenticationManager callerAuthentications,
+      ObjectProvider<GatewayTlsMaterial> tls, RateLimiterRegistry rateLimiters, Refusals refusals) throws Exception {
+    boolean development = properties.devApiKeys();
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    http
+        // admin actions from a browser are checked by their origin instead (AccessRules.admin, BrowserOrigin; ADR 0008)
+        .csrf(AbstractHttpConfigurer::disable)
+        .httpBasic(AbstractHttpConfigurer::disable)
+        .formLogin(AbstractHttpConfigurer::disable)
+        .logout(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        // only the development admin page signs in with a session (AdminSignIn)
+        .securityContext(context -> context.securityContextRepository(
+            development ? new HttpSessionSecurityContextRepository() : new RequestAttributeSecurityContextRepository()))
+        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
+        .addFilterBefore(new CallerAuthenticationFilter(callerAuthentications, tls.getIfAvailable() != null, development, refusals),
+            AnonymousAuthenticationFilter.class)
+        .addFilterAfter(new FacilityRateLimitFilter(rateLimiters), AuthorizationFilter.class)
+        .authorizeHttpRequests(rules -> rules
+            // error pages and forwards happen inside a request these rules already admitted
+            .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
+            .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
+            .requestMatchers(path.matcher(HttpMethod.GET, "/fhir/metadata")).permitAll()
+            .requestMatchers(path.matcher("/admin/login"), path.matcher(HttpMethod.GET, "/admin/assets/**"), path.matcher(HttpMethod.POST, "/admin/logout"))
+                .permitAll()
+            .requestMatchers(path.matcher("/api/v1/admin/**"), path.matcher("/admin"), path.matcher("/admin/**"), path.matcher("/actuator"),
+                path.matcher("/actuator/**")).access(AccessRules.admin())
+            .requestMatchers(path.matcher("/api/v1/submissions"), path.matcher("/api/v1/submissions/**")).access(AccessRules.facilityOrAdminReading())
+            .requestMatchers(path.matcher("/api/v1/eligibility-checks"), path.matcher("/api/v1/check-ins"), path.matcher("/api/v1/driver-health-certificates"),
+                path.matcher("/api/v1/driver-health-certificates/*"), path.matcher("/fhir/**")).access(AccessRules.facility())
+            .anyRequest().access(AccessRules.nothingElse()));
+    return http.build();
+  }
+}

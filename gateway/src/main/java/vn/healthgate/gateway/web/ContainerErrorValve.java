@@ -1,0 +1,58 @@
+package vn.healthgate.gateway.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.healthgate.routes.error.ErrorCode;
+
+/**
+ * Tomcat's own error report (requests refused before any servlet or filter ran: an unparseable
+ * request line or header, an unknown transfer coding) in the catalogue's format instead of Tomcat's
+ * HTML page; a transfer coding Tomcat does not implement is the client's mistake here, so 400, not 501.
+ * One WARN line per refusal, no stack trace. Installed on the host by {@link ContainerErrors}.
+ */
+public class ContainerErrorValve extends ErrorReportValve {
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerErrorValve.class);
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  @Override
+  protected void report(Request request, Response response, Throwable throwable) {
+    int status = response.getStatus();
+    if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+      return;
+    }
+    ErrorCode code = status == HttpServletResponse.SC_NOT_IMPLEMENTED ? ErrorCode.HTTP_MALFORMED : ProblemResponses.forStatus(status);
+    String correlationId = UUID.randomUUID().toString();
+    String uri = request.getDecodedRequestURI();
+    if (uri == null || uri.isEmpty()) {
+      uri = request.getCoyoteRequest().requestURI().toString();
+    }
+    String path = uri == null || uri.isEmpty() ? "/" : uri;
+    LOG.warn("refused {} at the HTTP layer: {} {} [cid={}]", status, code.code(), throwable == null ? "" : throwable.getClass().getSimpleName(), correlationId);
+    try {
+      response.setStatus(code.httpStatus());
+      response.setHeader(CorrelationIdFilter.HEADER, correlationId);
+      response.setCharacterEncoding("UTF-8");
+      Object document;
+      if (RequestPaths.fhir(path)) {
+        response.setContentType(ProblemResponses.FHIR_JSON);
+        document = ProblemResponses.operationOutcome(code, null);
+      } else {
+        response.setContentType(ProblemResponses.PROBLEM_JSON.toString());
+        document = ProblemResponses.body(code, null, path, correlationId);
+      }
+      java.io.Writer writer = response.getReporter();
+      if (writer != null) {
+        writer.write(JSON.writeValueAsString(document));
+        response.finishResponse();
+      }
+    } catch (IOException | IllegalStateException e) {
+      LOG.debug("could not write the error report: {}", e.toString());
+    }
+  }
+}
