@@ -119,9 +119,10 @@ public class AuditFilter extends OncePerRequestFilter {
         (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
   }
 
-  /** Method and dispatched path; the raw spelling too when it differs (an encoded or dotted variant). */
+  /** Method and dispatched path; for a path the firewall refused, also its raw spelling (the evidence of what was tried). */
   private static String action(HttpServletRequest request, String path) {
     String raw = request.getRequestURI();
-    return request.getMethod() + " " + path + (raw == null || raw.equals(path) ? "" : " (sent as " + raw + ")");
+    boolean rejected = request.getAttribute(ProblemResponses.CODE) == ErrorCode.REQUEST_REJECTED;
+    return request.getMethod() + " " + path + (rejected && raw != null && !raw.equals(path) ? " (sent as " + raw + ")" : "");
   }
 }

@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.healthgate.routes.error.ErrorCode;
 
 /**
  * Establishes who is calling, in Spring Security's chain: the TLS client certificate if the HTTPS
@@ -50,9 +52,9 @@ final class CallerAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(authentications.authenticate(presented));
         contexts.setContext(context);
-      } catch (CallerRefused refused) {
+      } catch (AuthenticationException refused) {
         contexts.clearContext();
-        refusals.refuse(request, response, refused.code());
+        refusals.refuse(request, response, refused instanceof CallerRefused coded ? coded.code() : ErrorCode.AUTH_INVALID);
         return;
       }
     }

@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -28,7 +29,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import vn.healthgate.gateway.config.ConfiguredFacilities;
 import vn.healthgate.gateway.config.GatewayProperties;
 import vn.healthgate.gateway.pki.GatewayTlsMaterial;
-import vn.healthgate.routes.error.ErrorCode;
 
 /**
  * Identification and authorisation on Spring Security (ADR 0008): the strict firewall refuses
@@ -72,8 +72,9 @@ class SecurityConfiguration {
     if (properties.devApiKeys()) {
       providers.add(new ApiKeyAuthenticationProvider(facilities, properties.adminApiKey()));
     }
+    // the parent only answers a credential no provider takes (none is configured for it)
     ProviderManager manager = new ProviderManager(providers, presented -> {
-      throw new CallerRefused(ErrorCode.AUTH_INVALID);
+      throw new ProviderNotFoundException("no provider for " + presented.getClass().getSimpleName());
     });
     manager.setEraseCredentialsAfterAuthentication(false);
     return manager;

@@ -37,7 +37,8 @@ class AdminController {
   @GetMapping(path = "/api/v1/admin/dead-letters", produces = MediaType.APPLICATION_JSON_VALUE)
   Map<String, Object> deadLetters(@RequestParam(required = false) String facilityCode, @RequestParam(required = false) String kind,
       @RequestParam(required = false) String since, @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-    SubmissionFilter filter = SubmissionController.filter(facilityCode, "DEAD_LETTER", kind, since, page, Math.min(Math.max(size, 1), 500));
+    SubmissionController.checkPaging(page, size);
+    SubmissionFilter filter = SubmissionController.filter(facilityCode, "DEAD_LETTER", kind, since, page, size);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("items", submissions.list(filter).stream().map(SubmissionView::of).toList());
     return body;

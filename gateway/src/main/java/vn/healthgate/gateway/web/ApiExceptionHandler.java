@@ -91,6 +91,11 @@ class ApiExceptionHandler {
     return ProblemResponses.entity(ErrorCode.PARAMETER_INVALID, e.getHeaderName(), request);
   }
 
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<Map<String, Object>> rejected(HttpServletRequest request) {
+    return ProblemResponses.entity(ErrorCode.REQUEST_REJECTED, request);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("unexpected failure on {} {}", request.getMethod(), RequestPaths.of(request), TraceOnly.of(e));

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tomcat set up so that every refusal is the gateway's: its error report is {@link ContainerErrorValve};
- * an encoded slash ({@code %2F}) is passed through to the security firewall and TRACE to
+ * an encoded slash or backslash ({@code %2F}, {@code %5C}) is passed through to the security firewall and TRACE to
  * {@link TraceRefusal}, which refuse them, audited, in the catalogue's format, instead of Tomcat
  * refusing them with an HTML page or an empty body. {@link #apply} does the same for the HTTPS connector.
  */
@@ -27,6 +27,7 @@ class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServ
 
   public static void apply(org.apache.catalina.connector.Connector connector) {
     connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+    connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
     connector.setAllowTrace(true);
   }
 }

@@ -85,7 +85,8 @@ class SubmissionController {
     if (facilityCode != null && caller != null && !caller.equals(facilityCode)) {
       throw new GatewayException(ErrorCode.FACILITY_FORBIDDEN, "facilityCode");
     }
-    SubmissionFilter filter = filter(caller != null ? caller : facilityCode, status, kind, since, page, Math.min(Math.max(size, 1), 500));
+    checkPaging(page, size);
+    SubmissionFilter filter = filter(caller != null ? caller : facilityCode, status, kind, since, page, size);
     List<Map<String, Object>> items = submissions.list(filter).stream().map(SubmissionView::of).toList();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("page", filter.page());
@@ -94,13 +95,36 @@ class SubmissionController {
     return body;
   }
 
+  /** Paging limits (docs/api.md): {@code page} 0…{@value #MAX_PAGE}, {@code size} 1…{@value #MAX_SIZE}. */
+  static final int MAX_PAGE = 100_000;
+  static final int MAX_SIZE = 500;
+
+  /** Refuses paging parameters out of range, naming the parameter. */
+  static void checkPaging(int page, int size) {
+    if (page < 0 || page > MAX_PAGE) {
+      throw new GatewayException(ErrorCode.PARAMETER_INVALID, "page");
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      throw new GatewayException(ErrorCode.PARAMETER_INVALID, "size");
+    }
+  }
+
+  /** The filter a query names; its values are checked here ({@code 400 GW-PARAMETER-INVALID} naming the parameter), paging by {@link #checkPaging}. */
   static SubmissionFilter filter(String facilityCode, String status, String kind, String since, int page, int size) {
+    SubmissionStatus statusValue = parse(status, "status", v -> SubmissionStatus.valueOf(v.toUpperCase(java.util.Locale.ROOT)));
+    DocumentKind kindValue = parse(kind, "kind", v -> DocumentKind.valueOf(v.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+    Instant sinceValue = parse(since, "since", Instant::parse);
+    return new SubmissionFilter(facilityCode, statusValue, kindValue, sinceValue, page, size);
+  }
+
+  private static <T> T parse(String value, String name, java.util.function.Function<String, T> parser) {
+    if (value == null) {
+      return null;
+    }
     try {
-      return new SubmissionFilter(facilityCode, status == null ? null : SubmissionStatus.valueOf(status.toUpperCase(java.util.Locale.ROOT)),
-          kind == null ? null : DocumentKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT).replace('-', '_')),
-          since == null ? null : Instant.parse(since), Math.max(page, 0), size);
+      return parser.apply(value);
     } catch (IllegalArgumentException | DateTimeParseException e) {
-      throw new GatewayException(ErrorCode.FIELD_FORMAT, status != null ? "status" : "since");
+      throw new GatewayException(ErrorCode.PARAMETER_INVALID, name);
     }
   }
 

@@ -11,6 +11,7 @@ public enum ErrorCode {
   REQUEST_REJECTED("GW-REQUEST-REJECTED", 400, "The request path is ambiguous or malformed (an encoded slash, dot or percent sign, ';' parameters, '..' or '//' segments, control characters). Send the canonical path.", "Đường dẫn yêu cầu mơ hồ hoặc sai (dấu /, dấu . hoặc % đã mã hóa, tham số ';', đoạn '..' hoặc '//', ký tự điều khiển). Hãy gửi đường dẫn chuẩn."),
   HTTP_MALFORMED("GW-HTTP-MALFORMED", 400, "The HTTP request is malformed (request line, headers, transfer encoding or chunked body).", "Yêu cầu HTTP sai cú pháp (dòng yêu cầu, header, mã hóa truyền hoặc nội dung chia khối)."),
   PARAMETER_INVALID("GW-PARAMETER-INVALID", 400, "A query parameter or header has an invalid value (see field).", "Tham số truy vấn hoặc header có giá trị không hợp lệ (xem field)."),
+  XML_DOCTYPE("GW-XML-DOCTYPE", 400, "XML bodies may not carry a DOCTYPE (no DTDs, no entities).", "Nội dung XML không được chứa DOCTYPE (không DTD, không entity)."),
   CONTENT_TYPE("GW-CONTENT-TYPE", 415, "Send the body as application/json (FHIR: application/fhir+json).", "Hãy gửi nội dung dạng application/json (FHIR: application/fhir+json)."),
   NOT_ACCEPTABLE("GW-NOT-ACCEPTABLE", 406, "The requested response format is not available.", "Không hỗ trợ định dạng phản hồi được yêu cầu."),
   NOT_FOUND("GW-NOT-FOUND", 404, "No such resource.", "Không tìm thấy tài nguyên."),
