@@ -59,4 +59,14 @@ class PersonalDataInLogsIT extends GatewayIT {
       assertThat(logs).as("log events").doesNotContain(secret);
     }
   }
+
+  @org.springframework.beans.factory.annotation.Autowired StartupBanner banner;
+
+  @Test
+  void theStartUpBannerNamesNoPerson() {
+    String text = banner.text(port);
+    assertThat(text).contains("/api/v1/submissions").contains("X-Api-Key: dev-70001");
+    assertThat(text).as("no CCCD, card or other long number").doesNotContainPattern("\\d{9,}");
+    assertThat(text).as("no name of the README's sample citizen").doesNotContain("VÕ HỮU BÌNH").doesNotContain("NGÔ NGỌC GIANG");
+  }
 }
