@@ -50,10 +50,19 @@ public class AuditLog {
   /**
    * Appends one entry after the current last one and returns once it is committed. Concurrent callers share a commit
    * ({@link GroupCommit}), so the chain stays one sequence while throughput grows with concurrency instead of serialising one
-   * commit per API call. Nodes sharing the database take turns through the locked chain head ({@code audit_head}).
+   * commit per API call. Nodes sharing the database take turns through the locked chain head ({@code audit_head}). Fields are
+   * cleaned and cut to their columns first ({@link AuditFields}), so no field can fail a batch; a batch the database still refuses
+   * is written again entry by entry, so only an entry that cannot be stored fails, and only its own caller.
+   *
+   * @throws AuditUnavailableException this entry was not committed
    */
   public void append(String actor, String facilityCode, String action, String documentId, String result, String correlationId) {
-    commits.write(new Pending(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, facilityCode, action, documentId, result, correlationId));
+    Pending entry = new Pending(clock.instant().truncatedTo(ChronoUnit.MILLIS), AuditFields.of(actor, facilityCode, action, documentId, result, correlationId));
+    try {
+      commits.write(entry);
+    } catch (RuntimeException e) {
+      throw new AuditUnavailableException(e);
+    }
   }
 
   private void writeChained(List<Pending> batch) {
@@ -67,9 +76,10 @@ public class AuditLog {
           List<Object[]> rows = new ArrayList<>(batch.size());
           for (Pending p : batch) {
             seq++;
-            String hash = hash(prev, seq, p.at(), p.actor(), p.facilityCode(), p.action(), p.documentId(), p.result(), p.correlationId());
-            rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), p.actor(), p.facilityCode(), p.action(), p.documentId(),
-                p.result(), p.correlationId(), prev, hash});
+            AuditFields f = p.fields();
+            String hash = hash(prev, seq, p.at(), f.actor(), f.facilityCode(), f.action(), f.documentId(), f.result(), f.correlationId());
+            rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), f.actor(), f.facilityCode(), f.action(), f.documentId(),
+                f.result(), f.correlationId(), prev, hash});
             prev = hash;
           }
           jdbc.batchUpdate("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
@@ -86,7 +96,7 @@ public class AuditLog {
   }
 
   /** An entry not yet chained: the chain position and hashes are fixed when its batch is written. */
-  private record Pending(Instant at, String actor, String facilityCode, String action, String documentId, String result, String correlationId) {}
+  private record Pending(Instant at, AuditFields fields) {}
 
   /** Recomputes every hash and link in order, streaming the table (constant memory). */
   public Verification verify() {
