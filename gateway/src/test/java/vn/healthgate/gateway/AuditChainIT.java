@@ -30,11 +30,12 @@ class AuditChainIT extends GatewayIT {
   }
 
   @Value("${spring.datasource.url}") String databaseUrl;
+  @Value("${gateway.audit.key-file}") String keyFile;
 
   /** The audit-verify command over the same database: its exit code and output. */
   private String command() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = AuditVerifyCommand.run(new String[] {"--url", databaseUrl, "--user", "sa", "--password", ""},
+    int exit = AuditVerifyCommand.run(new String[] {"--url", databaseUrl, "--user", "sa", "--password", "", "--key-file", keyFile},
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
     return exit + " " + out.toString(StandardCharsets.UTF_8);
   }

@@ -1,50 +1,75 @@
 package vn.healthgate.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.healthgate.gateway.persistence.GroupCommit;
 
 /**
- * The hash-chained audit trail. {@code hash = SHA-256(prev_hash | seq | at | actor | facility | action | document | result | correlation id)};
- * the first entry's {@code prev_hash} is 64 zeros. Entries carry masked identifiers only (ids and codes, never a CCCD or a name).
+ * The keyed hash-chained audit trail: each entry's hash is an HMAC with the audit key (held outside the database) over the previous
+ * entry's hash and its own fields ({@link EntryHash}); the first entry's {@code prev_hash} is 64 zeros. Entries written before the
+ * key (legacy, {@code key_id} null) keep their plain SHA-256 and are accepted only before the first keyed entry. Entries carry masked
+ * identifiers only (ids and codes, never a CCCD or a name).
  */
-@Repository
 public class AuditLog {
   static final String GENESIS = "0".repeat(64);
   private static final int ATTEMPTS = 5;
   private static final int MAX_BATCH = 500;
 
-  /** One entry as stored. */
+  /** One entry as stored; {@code keyId} is null for a legacy entry. */
   public record Entry(long seq, Instant at, String actor, String facilityCode, String action, String documentId, String result,
-      String correlationId, String prevHash, String hash) {}
+      String correlationId, String prevHash, String hash, String keyId) {}
 
-  /** The outcome of checking the chain: {@code firstBroken} is the first entry whose hash or link does not match. */
-  public record Verification(boolean valid, long entries, Long firstBroken) {}
+  /**
+   * The outcome of checking the chain: {@code firstBroken} is the lowest sequence number a finding
+   * names, {@code reason} the first finding in words, {@code legacyEntries} how many entries before the first keyed one carry a
+   * plain SHA-256, {@code checkpoints} how many checkpoints agreed; {@code findings} lists what was found (a run of consecutive entries with the same finding counts as one), at
+   * most {@value Findings#MAX}, and {@code findingsLeftOut} how many more there were.
+   */
+  public record Verification(boolean valid, long entries, long legacyEntries, Long firstBroken, String reason, long checkpoints,
+      List<Finding> findings, long findingsLeftOut) {}
+
+  /** One thing verification found: its kind, the entries it names ({@code seq} to {@code lastSeq}; null for none), in words. */
+  public record Finding(Kind kind, Long seq, Long lastSeq, String message) {
+    /** What was found. */
+    public enum Kind {
+      /** an entry's hash does not match its fields: changed, inserted, or re-chained without the key */
+      ALTERED,
+      /** an entry signed with a key id that is not among the keys given */
+      UNKNOWN_KEY,
+      /** an unkeyed entry after keyed ones */
+      LEGACY_AFTER_KEYED,
+      /** an entry's prev_hash is not its predecessor's hash */
+      BROKEN_LINK,
+      /** sequence numbers missing: entries deleted */
+      SEQUENCE_GAP,
+      /** the chain head names a sequence number beyond the last entry: entries cut off the end */
+      TRUNCATED,
+      /** the chain head's hash differs from the entry it names */
+      HEAD_MISMATCH
+    }
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final AuditKeys keys;
   private final GroupCommit<Pending> commits = new GroupCommit<>(this::writeChained, MAX_BATCH);
 
-  public AuditLog(JdbcTemplate jdbc, Clock clock) {
+  public AuditLog(JdbcTemplate jdbc, Clock clock, AuditKeys keys) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     this.clock = clock;
+    this.keys = keys;
   }
 
   /**
@@ -66,6 +91,7 @@ public class AuditLog {
   }
 
   private void writeChained(List<Pending> batch) {
+    AuditKey key = keys.current();
     for (int attempt = 1; ; attempt++) {
       try {
         transactions.executeWithoutResult(status -> {
@@ -77,13 +103,12 @@ public class AuditLog {
           for (Pending p : batch) {
             seq++;
             AuditFields f = p.fields();
-            String hash = hash(prev, seq, p.at(), f.actor(), f.facilityCode(), f.action(), f.documentId(), f.result(), f.correlationId());
+            String hash = EntryHash.keyed(key, prev, seq, p.at(), f);
             rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), f.actor(), f.facilityCode(), f.action(), f.documentId(),
-                f.result(), f.correlationId(), prev, hash});
+                f.result(), f.correlationId(), prev, hash, key.id()});
             prev = hash;
           }
-          jdbc.batchUpdate("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+          jdbc.batchUpdate("insert into audit_log (" + AuditVerifier.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
           jdbc.update("update audit_head set seq = ?, hash = ? where id = 1", seq, prev);
         });
         return;
@@ -98,43 +123,8 @@ public class AuditLog {
   /** An entry not yet chained: the chain position and hashes are fixed when its batch is written. */
   private record Pending(Instant at, AuditFields fields) {}
 
-  /** Recomputes every hash and link in order, streaming the table (constant memory). */
+  /** Checks every entry's hash, link and sequence number with the keys, and the chain head; streams the table (constant memory). */
   public Verification verify() {
-    String[] prev = {GENESIS};
-    long[] count = {0};
-    Long[] broken = {null};
-    jdbc.query(connection -> {
-      var statement = connection.prepareStatement("select " + COLUMNS + " from audit_log order by seq");
-      statement.setFetchSize(1000);
-      return statement;
-    }, (java.sql.ResultSet rs) -> {
-      Entry e = row(rs, 0);
-      count[0]++;
-      if (broken[0] == null) {
-        String recomputed = hash(e.prevHash(), e.seq(), e.at(), e.actor(), e.facilityCode(), e.action(), e.documentId(), e.result(), e.correlationId());
-        if (e.seq() != count[0] || !e.prevHash().equals(prev[0]) || !recomputed.equals(e.hash())) {
-          broken[0] = e.seq();
-        }
-        prev[0] = e.hash();
-      }
-    });
-    return new Verification(broken[0] == null, count[0], broken[0]);
-  }
-
-  private static final String COLUMNS = "seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash";
-
-  private static Entry row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("facility_code"),
-        rs.getString("action"), rs.getString("document_id"), rs.getString("result"), rs.getString("correlation_id"), rs.getString("prev_hash"), rs.getString("hash"));
-  }
-
-  static String hash(String prev, long seq, Instant at, String actor, String facility, String action, String document, String result, String correlation) {
-    String text = String.join("|", prev, Long.toString(seq), at.toString(), actor, String.valueOf(facility), action, String.valueOf(document),
-        result, String.valueOf(correlation));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return new AuditVerifier(jdbc, keys).verify();
   }
 }
