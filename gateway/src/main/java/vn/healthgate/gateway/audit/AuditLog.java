@@ -1,5 +1,6 @@
 package vn.healthgate.gateway.audit;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -30,10 +31,11 @@ public class AuditLog {
       String correlationId, String prevHash, String hash, String keyId) {}
 
   /**
-   * The outcome of checking the chain: {@code firstBroken} is the lowest sequence number a finding
-   * names, {@code reason} the first finding in words, {@code legacyEntries} how many entries before the first keyed one carry a
-   * plain SHA-256, {@code checkpoints} how many checkpoints agreed; {@code findings} lists what was found (a run of consecutive entries with the same finding counts as one), at
-   * most {@value Findings#MAX}, and {@code findingsLeftOut} how many more there were.
+   * The outcome of checking the chain and the checkpoints: {@code firstBroken} is the lowest sequence number a finding names,
+   * {@code reason} that finding (or the first one) in words, {@code legacyEntries} how many entries before the first keyed one carry
+   * a plain SHA-256, {@code checkpoints} how many checkpoints agreed with their entry; {@code findings} lists what was found (a run
+   * of consecutive entries with the same finding counts as one), at most {@value Findings#MAX}, and {@code findingsLeftOut} how many
+   * more there were.
    */
   public record Verification(boolean valid, long entries, long legacyEntries, Long firstBroken, String reason, long checkpoints,
       List<Finding> findings, long findingsLeftOut) {}
@@ -52,10 +54,18 @@ public class AuditLog {
       BROKEN_LINK,
       /** sequence numbers missing: entries deleted */
       SEQUENCE_GAP,
-      /** the chain head names a sequence number beyond the last entry: entries cut off the end */
+      /** the chain head or a checkpoint names a sequence number beyond the last entry: entries cut off the end */
       TRUNCATED,
       /** the chain head's hash differs from the entry it names */
-      HEAD_MISMATCH
+      HEAD_MISMATCH,
+      /** a checkpoint's hash differs from the entry it names (or that entry is gone): the chain was rewritten after it */
+      CHECKPOINT_MISMATCH,
+      /** a checkpoint line whose own HMAC does not verify, or that holds no checkpoint: altered or forged */
+      CHECKPOINT_FORGED,
+      /** a checkpoint line naming a lower sequence number than the line before it: the chain went back */
+      CHECKPOINT_OUT_OF_ORDER,
+      /** a checkpoint file to check does not exist */
+      CHECKPOINTS_MISSING
     }
   }
 
@@ -63,13 +73,16 @@ public class AuditLog {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final AuditKeys keys;
+  private final Path checkpointFile;
   private final GroupCommit<Pending> commits = new GroupCommit<>(this::writeChained, MAX_BATCH);
 
-  public AuditLog(JdbcTemplate jdbc, Clock clock, AuditKeys keys) {
+  /** {@code checkpointFile}: this node's checkpoints ({@link AuditCheckpoints}), checked by {@link #verify()}; null: none. */
+  public AuditLog(JdbcTemplate jdbc, Clock clock, AuditKeys keys, Path checkpointFile) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     this.clock = clock;
     this.keys = keys;
+    this.checkpointFile = checkpointFile;
   }
 
   /**
@@ -123,8 +136,16 @@ public class AuditLog {
   /** An entry not yet chained: the chain position and hashes are fixed when its batch is written. */
   private record Pending(Instant at, AuditFields fields) {}
 
-  /** Checks every entry's hash, link and sequence number with the keys, and the chain head; streams the table (constant memory). */
+  /**
+   * Checks every entry's hash with its key, its link and the sequence, the chain head, and every line of this node's checkpoint file
+   * (its own HMAC; the entry it names must exist and carry its hash). Streams the table and the file (constant memory).
+   */
   public Verification verify() {
-    return new AuditVerifier(jdbc, keys).verify();
+    return verify(checkpointFile == null ? List.of() : List.of(checkpointFile));
+  }
+
+  /** As {@link #verify()}, against these checkpoint files (any node's file verifies against the shared chain). */
+  public Verification verify(List<Path> checkpointFiles) {
+    return new AuditVerifier(jdbc, keys).verify(checkpointFiles);
   }
 }

@@ -4,11 +4,12 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.healthgate.gateway.audit.AuditCheckpoints;
 import vn.healthgate.gateway.audit.AuditKey;
 import vn.healthgate.gateway.audit.AuditKeys;
 import vn.healthgate.gateway.audit.AuditLog;
 
-/** Wires the keyed audit chain: its key (read at start, created in the default run), the log. */
+/** Wires the keyed audit chain: its key (read at start, created in the default run), the log, the checkpoints of its head. */
 @Configuration(proxyBeanMethods = false)
 public class AuditConfiguration {
 
@@ -20,7 +21,13 @@ public class AuditConfiguration {
   }
 
   @Bean
-  AuditLog auditLog(JdbcTemplate jdbc, Clock clock, AuditKeys keys) {
-    return new AuditLog(jdbc, clock, keys);
+  AuditLog auditLog(JdbcTemplate jdbc, Clock clock, AuditKeys keys, GatewayProperties properties) {
+    return new AuditLog(jdbc, clock, keys, properties.audit().checkpointFile());
+  }
+
+  @Bean
+  AuditCheckpoints auditCheckpoints(JdbcTemplate jdbc, Clock clock, AuditKeys keys, GatewayProperties properties) {
+    GatewayProperties.Audit audit = properties.audit();
+    return new AuditCheckpoints(jdbc, clock, keys.current(), audit.checkpointFile(), audit.checkpointInterval(), properties.outbox().node());
   }
 }

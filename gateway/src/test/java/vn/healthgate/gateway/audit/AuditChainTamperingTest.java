@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,10 @@ import vn.healthgate.gateway.audit.AuditLog.Finding;
 import vn.healthgate.gateway.audit.AuditLog.Finding.Kind;
 import vn.healthgate.gateway.audit.AuditLog.Verification;
 
-/** What someone with database access can do to the audit trail, with and without the key, and that verification names it. */
+/**
+ * What someone with database access can do to the audit trail, with or without the key, and that verification names it: from the
+ * chain itself, or from the checkpoints kept outside the database.
+ */
 class AuditChainTamperingTest {
   private static final AuditKey KEY = AuditKey.of("the key of the tampering tests!!".getBytes(StandardCharsets.US_ASCII));
   private static final AuditKey OTHER_KEY = AuditKey.of("another key, thirty-two bytes ok".getBytes(StandardCharsets.US_ASCII));
@@ -32,6 +36,8 @@ class AuditChainTamperingTest {
   private final JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
   private final ChainAttacker attacker = new ChainAttacker(jdbc);
   private Path keyFile;
+  private Path checkpointFile;
+  private AuditCheckpoints checkpoints;
 
   @BeforeEach
   void schema() throws IOException {
@@ -45,10 +51,13 @@ class AuditChainTamperingTest {
       }
     }
     keyFile = Files.write(dir.resolve("audit.key"), "the key of the tampering tests!!".getBytes(StandardCharsets.US_ASCII));
+    checkpointFile = dir.resolve("audit-checkpoints.log");
+    checkpoints = new AuditCheckpoints(jdbc, Clock.systemUTC(), KEY, checkpointFile, Duration.ofMinutes(1), "node-a");
+    checkpoints.write(); // as at a node's start-up
   }
 
   private AuditLog audit(AuditKeys keys) {
-    return new AuditLog(jdbc, Clock.systemUTC(), keys);
+    return new AuditLog(jdbc, Clock.systemUTC(), keys, checkpointFile);
   }
 
   private AuditLog appendTen() {
@@ -62,8 +71,8 @@ class AuditChainTamperingTest {
   /** The audit-verify command over the same database and key: exit code, then its output. */
   private String command(String... extra) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--url", url, "--user", "sa", "--password", "", "--key-file", keyFile.toString()),
-        java.util.stream.Stream.of(extra)).toArray(String[]::new);
+    String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("--url", url, "--user", "sa", "--password", "", "--key-file", keyFile.toString(),
+        "--checkpoints", checkpointFile.toString()), java.util.stream.Stream.of(extra)).toArray(String[]::new);
     int exit = AuditVerifyCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
     return exit + " " + out.toString(StandardCharsets.UTF_8);
   }
@@ -195,10 +204,9 @@ class AuditChainTamperingTest {
     assertThat(rotated.verify().valid()).isTrue();
     Verification withoutRetired = audit(AuditKeys.of(OTHER_KEY)).verify();
     assertThat(withoutRetired.valid()).isFalse();
-    assertThat(withoutRetired.findings()).singleElement().satisfies(f -> {
-      assertThat(f.kind()).isEqualTo(Kind.UNKNOWN_KEY);
-      assertThat(f.message()).contains("entries seq 1 to 10").contains(KEY.id());
-    });
+    assertThat(kinds(withoutRetired)).as("the entries, and the start-up checkpoint signed with the retired key")
+        .containsExactly(Kind.UNKNOWN_KEY, Kind.CHECKPOINT_FORGED);
+    assertThat(withoutRetired.findings().get(0).message()).contains("entries seq 1 to 10").contains(KEY.id());
   }
 
   @Test
@@ -212,5 +220,101 @@ class AuditChainTamperingTest {
 
     assertThat(exit).isEqualTo(3);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds 16 bytes; at least 32");
+  }
+
+  @Test
+  void reChainingWithTheKeyAfterACheckpointIsReportedAsACheckpointMismatch() {
+    AuditLog audit = appendTen();
+    checkpoints.write();
+    audit.append("system", null, "after the checkpoint", null, "ok", null);
+    attacker.deleteAndCloseTheGap(4);
+    attacker.rechainFrom(4, ChainAttacker.withKey(KEY), KEY.id());
+
+    Verification verification = audit.verify();
+
+    assertThat(verification.valid()).isFalse();
+    assertThat(verification.firstBroken()).isEqualTo(10);
+    assertThat(verification.findings()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.CHECKPOINT_MISMATCH);
+      assertThat(f.message()).contains("by node node-a names entry seq 10").endsWith("the chain was rewritten after that checkpoint");
+    });
+    assertThat(command()).startsWith("1 audit chain BROKEN at entry seq 10 ").contains("CHECKPOINT_MISMATCH: checkpoint of ");
+  }
+
+  @Test
+  void rowsCutOffTheEndAfterACheckpointAreReportedAsTruncationEvenWithTheHeadMovedBack() {
+    AuditLog audit = appendTen();
+    checkpoints.write();
+    attacker.cutAfter(7);
+    attacker.moveHeadToLastEntry();
+
+    Verification verification = audit.verify();
+
+    assertThat(verification.valid()).isFalse();
+    assertThat(verification.firstBroken()).isEqualTo(8);
+    assertThat(verification.findings()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.TRUNCATED);
+      assertThat(f.message()).contains("names seq 10 but the last entry is 7: entries 8 to 10 were cut off");
+    });
+    assertThat(command()).startsWith("1 audit chain BROKEN at entry seq 8 ").contains("TRUNCATED: ");
+  }
+
+  @Test
+  void anAlteredCheckpointLineIsReported() throws IOException {
+    AuditLog audit = appendTen();
+    checkpoints.write();
+    String hashOfSeven = jdbc.queryForObject("select hash from audit_log where seq = 7", String.class);
+    List<String> lines = Files.readAllLines(checkpointFile);
+    String last = lines.get(lines.size() - 1);
+    String altered = last.replace(" seq=10 ", " seq=7 ").replaceAll("hash=[0-9a-f]{64}", "hash=" + hashOfSeven);
+    Files.writeString(checkpointFile, lines.get(0) + "\n" + altered + "\n");
+
+    Verification verification = audit.verify();
+
+    assertThat(verification.valid()).isFalse();
+    assertThat(verification.findings()).singleElement().satisfies(f -> {
+      assertThat(f.kind()).isEqualTo(Kind.CHECKPOINT_FORGED);
+      assertThat(f.message()).isEqualTo("checkpoint file " + checkpointFile + " line 2: its HMAC does not verify: the line was altered or forged");
+    });
+    assertThat(command()).startsWith("1 audit chain BROKEN (of 10 entries").contains("CHECKPOINT_FORGED: ");
+  }
+
+  @Test
+  void aCheckpointFileThatWentBackIsReported() throws IOException {
+    appendTen();
+    checkpoints.write();
+    List<String> lines = Files.readAllLines(checkpointFile);
+    Files.write(checkpointFile, List.of(lines.get(1), lines.get(0)));
+
+    assertThat(kinds(audit(AuditKeys.of(KEY)).verify())).containsExactly(Kind.CHECKPOINT_OUT_OF_ORDER);
+  }
+
+  @Test
+  void aMissingCheckpointFileIsReported() throws IOException {
+    AuditLog audit = appendTen();
+    Files.delete(checkpointFile);
+
+    assertThat(kinds(audit.verify())).containsExactly(Kind.CHECKPOINTS_MISSING);
+    assertThat(command("--checkpoints", "none")).startsWith("0 audit chain VALID");
+  }
+
+  @Test
+  void theCheckpointsOfTwoNodesAndTheirShippedLogLinesVerifyAgainstTheSharedChain() throws IOException {
+    AuditLog audit = appendTen();
+    Path otherFile = dir.resolve("node-b-checkpoints.log");
+    AuditCheckpoints otherNode = new AuditCheckpoints(jdbc, Clock.systemUTC(), KEY, otherFile, Duration.ofMinutes(1), "node-b");
+    otherNode.write();
+    checkpoints.write();
+    audit.append("system", null, "more", null, "ok", null);
+    otherNode.write();
+    Path shipped = dir.resolve("shipped.log");
+    Files.write(shipped, Files.readAllLines(checkpointFile).stream()
+        .map(line -> "2025-06-01T08:00:00.000Z  INFO 4242 --- [audit-checkpoint] healthgate.audit.checkpoint : audit checkpoint " + line).toList());
+
+    Verification verification = audit.verify(List.of(checkpointFile, otherFile, shipped));
+
+    assertThat(verification.findings()).isEmpty();
+    assertThat(verification.checkpoints()).isEqualTo(2 + 2 + 2);
+    assertThat(command("--checkpoints", otherFile.toString())).startsWith("0 audit chain VALID: 11 entries").contains("; 4 checkpoints agree");
   }
 }

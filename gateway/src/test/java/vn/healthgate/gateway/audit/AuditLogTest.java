@@ -65,7 +65,7 @@ class AuditLogTest {
 
   /** An audit log over the test database, with a fixed key. */
   AuditLog newAuditLog() {
-    return new AuditLog(jdbc, Clock.systemUTC(), AuditKeys.of(AuditKey.of("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII))));
+    return new AuditLog(jdbc, Clock.systemUTC(), AuditKeys.of(AuditKey.of("a test key of thirty-two bytes!!".getBytes(StandardCharsets.US_ASCII))), null);
   }
 
   private static void assertValid(AuditLog.Verification verification, long entries) {
