@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Every API call leaves a hash-chained audit entry; a one-byte change in one entry makes verification fail naming that entry. */
+/**
+ * Every API call leaves a keyed, hash-chained audit entry; a one-byte change in one entry makes verification (endpoint and command,
+ * with the node's checkpoints) fail naming that entry.
+ */
 class AuditChainIT extends GatewayIT {
   @Autowired JdbcTemplate jdbc;
 
@@ -30,11 +33,14 @@ class AuditChainIT extends GatewayIT {
   }
 
   @Value("${spring.datasource.url}") String databaseUrl;
+  @Value("${gateway.audit.key-file}") String keyFile;
+  @Value("${gateway.audit.checkpoint-file}") String checkpointFile;
 
   /** The audit-verify command over the same database: its exit code and output. */
   private String command() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int exit = AuditVerifyCommand.run(new String[] {"--url", databaseUrl, "--user", "sa", "--password", ""},
+    int exit = AuditVerifyCommand.run(new String[] {"--url", databaseUrl, "--user", "sa", "--password", "", "--key-file", keyFile,
+        "--checkpoints", checkpointFile},
         new PrintStream(out, true, StandardCharsets.UTF_8), System.err, Map.of());
     return exit + " " + out.toString(StandardCharsets.UTF_8);
   }
@@ -53,6 +59,9 @@ class AuditChainIT extends GatewayIT {
     JsonNode before = verify();
     assertThat(before.get("valid").asBoolean()).isTrue();
     assertThat(before.get("entries").asLong()).isGreaterThanOrEqualTo(4);
+    assertThat(before.get("checkpoints").asLong()).as("at least the start-up checkpoint").isPositive();
+    assertThat(before.get("legacyEntries").isNumber()).isTrue();
+    assertThat(before.get("findings")).isEmpty();
     Long intake = jdbc.queryForObject("select max(seq) from audit_log where action = 'POST /api/v1/check-ins' and result = '202'", Long.class);
     assertThat(jdbc.queryForObject("select document_id from audit_log where seq = ?", String.class, intake)).hasSize(36);
     assertThat(jdbc.queryForObject("select count(*) from audit_log where actor = 'unidentified' and result = '401'", Long.class)).isPositive();
@@ -66,6 +75,8 @@ class AuditChainIT extends GatewayIT {
       JsonNode after = verify();
       assertThat(after.get("valid").asBoolean()).isFalse();
       assertThat(after.get("firstBroken").asLong()).isEqualTo(intake);
+      assertThat(after.get("reason").asText()).startsWith("entry seq " + intake + ": its hash does not match its fields");
+      assertThat(after.get("findings").get(0).get("kind").asText()).isEqualTo("ALTERED");
       assertThat(command()).startsWith("1 audit chain BROKEN at entry seq " + intake + " ");
     } finally {
       jdbc.update("update audit_log set result = '202' where seq = ?", intake);

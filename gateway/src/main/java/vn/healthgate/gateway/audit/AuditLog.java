@@ -1,62 +1,110 @@
 package vn.healthgate.gateway.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.healthgate.gateway.persistence.GroupCommit;
 
 /**
- * The hash-chained audit trail. {@code hash = SHA-256(prev_hash | seq | at | actor | facility | action | document | result | correlation id)};
- * the first entry's {@code prev_hash} is 64 zeros. Entries carry masked identifiers only (ids and codes, never a CCCD or a name).
+ * The keyed hash-chained audit trail: each entry's hash is an HMAC with the audit key (held outside the database) over the previous
+ * entry's hash and its own fields ({@link EntryHash}); the first entry's {@code prev_hash} is 64 zeros. Entries written before the
+ * key (legacy, {@code key_id} null) keep their plain SHA-256 and are accepted only before the first keyed entry. Entries carry masked
+ * identifiers only (ids and codes, never a CCCD or a name).
  */
-@Repository
 public class AuditLog {
   static final String GENESIS = "0".repeat(64);
   private static final int ATTEMPTS = 5;
   private static final int MAX_BATCH = 500;
 
-  /** One entry as stored. */
+  /** One entry as stored; {@code keyId} is null for a legacy entry. */
   public record Entry(long seq, Instant at, String actor, String facilityCode, String action, String documentId, String result,
-      String correlationId, String prevHash, String hash) {}
+      String correlationId, String prevHash, String hash, String keyId) {}
 
-  /** The outcome of checking the chain: {@code firstBroken} is the first entry whose hash or link does not match. */
-  public record Verification(boolean valid, long entries, Long firstBroken) {}
+  /**
+   * The outcome of checking the chain and the checkpoints: {@code firstBroken} is the lowest sequence number a finding names,
+   * {@code reason} that finding (or the first one) in words, {@code legacyEntries} how many entries before the first keyed one carry
+   * a plain SHA-256, {@code checkpoints} how many checkpoints agreed with their entry; {@code findings} lists what was found (a run
+   * of consecutive entries with the same finding counts as one), at most {@value Findings#MAX}, and {@code findingsLeftOut} how many
+   * more there were.
+   */
+  public record Verification(boolean valid, long entries, long legacyEntries, Long firstBroken, String reason, long checkpoints,
+      List<Finding> findings, long findingsLeftOut) {}
+
+  /** One thing verification found: its kind, the entries it names ({@code seq} to {@code lastSeq}; null for none), in words. */
+  public record Finding(Kind kind, Long seq, Long lastSeq, String message) {
+    /** What was found. */
+    public enum Kind {
+      /** an entry's hash does not match its fields: changed, inserted, or re-chained without the key */
+      ALTERED,
+      /** an entry signed with a key id that is not among the keys given */
+      UNKNOWN_KEY,
+      /** an unkeyed entry after keyed ones */
+      LEGACY_AFTER_KEYED,
+      /** an entry's prev_hash is not its predecessor's hash */
+      BROKEN_LINK,
+      /** sequence numbers missing: entries deleted */
+      SEQUENCE_GAP,
+      /** the chain head or a checkpoint names a sequence number beyond the last entry: entries cut off the end */
+      TRUNCATED,
+      /** the chain head's hash differs from the entry it names */
+      HEAD_MISMATCH,
+      /** a checkpoint's hash differs from the entry it names (or that entry is gone): the chain was rewritten after it */
+      CHECKPOINT_MISMATCH,
+      /** a checkpoint line whose own HMAC does not verify, or that holds no checkpoint: altered or forged */
+      CHECKPOINT_FORGED,
+      /** a checkpoint line naming a lower sequence number than the line before it: the chain went back */
+      CHECKPOINT_OUT_OF_ORDER,
+      /** a checkpoint file to check does not exist */
+      CHECKPOINTS_MISSING
+    }
+  }
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final AuditKeys keys;
+  private final Path checkpointFile;
   private final GroupCommit<Pending> commits = new GroupCommit<>(this::writeChained, MAX_BATCH);
 
-  public AuditLog(JdbcTemplate jdbc, Clock clock) {
+  /** {@code checkpointFile}: this node's checkpoints ({@link AuditCheckpoints}), checked by {@link #verify()}; null: none. */
+  public AuditLog(JdbcTemplate jdbc, Clock clock, AuditKeys keys, Path checkpointFile) {
     this.jdbc = jdbc;
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     this.clock = clock;
+    this.keys = keys;
+    this.checkpointFile = checkpointFile;
   }
 
   /**
    * Appends one entry after the current last one and returns once it is committed. Concurrent callers share a commit
    * ({@link GroupCommit}), so the chain stays one sequence while throughput grows with concurrency instead of serialising one
-   * commit per API call. Nodes sharing the database take turns through the locked chain head ({@code audit_head}).
+   * commit per API call. Nodes sharing the database take turns through the locked chain head ({@code audit_head}). Fields are
+   * cleaned and cut to their columns first ({@link AuditFields}), so no field can fail a batch; a batch the database still refuses
+   * is written again entry by entry, so only an entry that cannot be stored fails, and only its own caller.
+   *
+   * @throws AuditUnavailableException this entry was not committed
    */
   public void append(String actor, String facilityCode, String action, String documentId, String result, String correlationId) {
-    commits.write(new Pending(clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, facilityCode, action, documentId, result, correlationId));
+    Pending entry = new Pending(clock.instant().truncatedTo(ChronoUnit.MILLIS), AuditFields.of(actor, facilityCode, action, documentId, result, correlationId));
+    try {
+      commits.write(entry);
+    } catch (RuntimeException e) {
+      throw new AuditUnavailableException(e);
+    }
   }
 
   private void writeChained(List<Pending> batch) {
+    AuditKey key = keys.current();
     for (int attempt = 1; ; attempt++) {
       try {
         transactions.executeWithoutResult(status -> {
@@ -67,13 +115,13 @@ public class AuditLog {
           List<Object[]> rows = new ArrayList<>(batch.size());
           for (Pending p : batch) {
             seq++;
-            String hash = hash(prev, seq, p.at(), p.actor(), p.facilityCode(), p.action(), p.documentId(), p.result(), p.correlationId());
-            rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), p.actor(), p.facilityCode(), p.action(), p.documentId(),
-                p.result(), p.correlationId(), prev, hash});
+            AuditFields f = p.fields();
+            String hash = EntryHash.keyed(key, prev, seq, p.at(), f);
+            rows.add(new Object[] {seq, OffsetDateTime.ofInstant(p.at(), ZoneOffset.UTC), f.actor(), f.facilityCode(), f.action(), f.documentId(),
+                f.result(), f.correlationId(), prev, hash, key.id()});
             prev = hash;
           }
-          jdbc.batchUpdate("insert into audit_log (seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+          jdbc.batchUpdate("insert into audit_log (" + AuditVerifier.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
           jdbc.update("update audit_head set seq = ?, hash = ? where id = 1", seq, prev);
         });
         return;
@@ -86,45 +134,18 @@ public class AuditLog {
   }
 
   /** An entry not yet chained: the chain position and hashes are fixed when its batch is written. */
-  private record Pending(Instant at, String actor, String facilityCode, String action, String documentId, String result, String correlationId) {}
+  private record Pending(Instant at, AuditFields fields) {}
 
-  /** Recomputes every hash and link in order, streaming the table (constant memory). */
+  /**
+   * Checks every entry's hash with its key, its link and the sequence, the chain head, and every line of this node's checkpoint file
+   * (its own HMAC; the entry it names must exist and carry its hash). Streams the table and the file (constant memory).
+   */
   public Verification verify() {
-    String[] prev = {GENESIS};
-    long[] count = {0};
-    Long[] broken = {null};
-    jdbc.query(connection -> {
-      var statement = connection.prepareStatement("select " + COLUMNS + " from audit_log order by seq");
-      statement.setFetchSize(1000);
-      return statement;
-    }, (java.sql.ResultSet rs) -> {
-      Entry e = row(rs, 0);
-      count[0]++;
-      if (broken[0] == null) {
-        String recomputed = hash(e.prevHash(), e.seq(), e.at(), e.actor(), e.facilityCode(), e.action(), e.documentId(), e.result(), e.correlationId());
-        if (e.seq() != count[0] || !e.prevHash().equals(prev[0]) || !recomputed.equals(e.hash())) {
-          broken[0] = e.seq();
-        }
-        prev[0] = e.hash();
-      }
-    });
-    return new Verification(broken[0] == null, count[0], broken[0]);
+    return verify(checkpointFile == null ? List.of() : List.of(checkpointFile));
   }
 
-  private static final String COLUMNS = "seq, at, actor, facility_code, action, document_id, result, correlation_id, prev_hash, hash";
-
-  private static Entry row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-    return new Entry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(), rs.getString("actor"), rs.getString("facility_code"),
-        rs.getString("action"), rs.getString("document_id"), rs.getString("result"), rs.getString("correlation_id"), rs.getString("prev_hash"), rs.getString("hash"));
-  }
-
-  static String hash(String prev, long seq, Instant at, String actor, String facility, String action, String document, String result, String correlation) {
-    String text = String.join("|", prev, Long.toString(seq), at.toString(), actor, String.valueOf(facility), action, String.valueOf(document),
-        result, String.valueOf(correlation));
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** As {@link #verify()}, against these checkpoint files (any node's file verifies against the shared chain). */
+  public Verification verify(List<Path> checkpointFiles) {
+    return new AuditVerifier(jdbc, keys).verify(checkpointFiles);
   }
 }

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param tls the HTTPS listener that identifies facilities and admins by client certificate
  * @param retention how long personal data in document bodies is kept
  * @param health thresholds of the health components
+ * @param audit the key of the audit chain and its checkpoints
  */
 @Validated
 @ConfigurationProperties(prefix = "gateway")
@@ -39,7 +40,8 @@ public record GatewayProperties(
     @NotNull @Valid List<Facility> facilities,
     @NotNull @Valid Tls tls,
     @NotNull @Valid Retention retention,
-    @NotNull @Valid Health health) {
+    @NotNull @Valid Health health,
+    @NotNull @Valid Audit audit) {
 
   /**
    * @param backlogAgeDown the outbox component is DOWN when its oldest pending document is older than this
@@ -132,6 +134,20 @@ public record GatewayProperties(
     @Override
     public String toString() {
       return "Facility[" + code + "]";
+    }
+  }
+
+  /**
+   * @param keyFile the audit key: a file of at least 32 random bytes, outside the database ({@code GATEWAY_AUDIT_KEY_FILE} in production)
+   * @param generateDevelopmentKey create the key file on first start if it does not exist (default run; refused in production)
+   * @param retiredKeyFiles earlier keys, still needed to verify the entries and checkpoints they signed
+   * @param checkpointFile this node's checkpoints of the chain head (one line each, signed with the key)
+   * @param checkpointInterval how often a checkpoint is written when the head moved (also one at start-up and at shutdown)
+   */
+  public record Audit(@NotNull Path keyFile, boolean generateDevelopmentKey, List<Path> retiredKeyFiles, @NotNull Path checkpointFile,
+      @NotNull Duration checkpointInterval) {
+    public Audit {
+      retiredKeyFiles = retiredKeyFiles == null ? List.of() : List.copyOf(retiredKeyFiles);
     }
   }
 }

@@ -25,7 +25,7 @@ class AdminController {
     this.audit = audit;
   }
 
-  /** Recomputes the audit hash chain; names the first broken entry. */
+  /** Checks the keyed audit chain and this node's checkpoints; names the first broken entry and each finding. */
   @GetMapping(path = "/api/v1/admin/audit/verify", produces = MediaType.APPLICATION_JSON_VALUE)
   vn.healthgate.gateway.audit.AuditLog.Verification verifyAudit() {
     return audit.verify();

@@ -12,8 +12,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
-/** Concurrent callers share batches, in the order they handed their items over; a failed batch fails exactly its callers. */
+/**
+ * Concurrent callers share batches, in the order they handed their items over; a failed batch is written again one item at a time,
+ * so only a caller whose own item fails gets the failure (unless the database could not be reached at all).
+ */
 class GroupCommitTest {
   private final List<List<String>> batches = new CopyOnWriteArrayList<>();
   private final CountDownLatch firstBatchStarted = new CountDownLatch(1);
@@ -63,29 +67,61 @@ class GroupCommitTest {
   }
 
   @Test
-  void aFailedBatchFailsEveryCallerInItAndNotTheNextOne() throws Exception {
+  void aFailedBatchIsWrittenAgainOneItemAtATimeInOrderSoOnlyTheFailingCallerFails() throws Exception {
     GroupCommit<String> commits = new GroupCommit<>(this::writeHoldingTheFirst, 10);
     Thread first = new Thread(() -> commits.write("0"));
     first.start();
     assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
     AtomicReference<Throwable> goodOne = new AtomicReference<>();
     AtomicReference<Throwable> badOne = new AtomicReference<>();
+    AtomicReference<Throwable> lastOne = new AtomicReference<>();
     Thread good = caller(commits, "good", goodOne);
     awaitWaiting(good);
     Thread bad = caller(commits, "bad", badOne);
     awaitWaiting(bad);
+    Thread last = caller(commits, "last", lastOne);
+    awaitWaiting(last);
 
     releaseFirstBatch.countDown();
-    for (Thread t : List.of(first, good, bad)) {
+    for (Thread t : List.of(first, good, bad, last)) {
       t.join(10_000);
     }
 
-    assertThat(batches).containsExactly(List.of("0"), List.of("good", "bad"));
-    assertThat(goodOne.get()).isInstanceOf(IllegalStateException.class).hasMessage("batch refused");
+    assertThat(batches).containsExactly(List.of("0"), List.of("good", "bad", "last"), List.of("good"), List.of("bad"), List.of("last"));
+    assertThat(goodOne.get()).isNull();
     assertThat(badOne.get()).isInstanceOf(IllegalStateException.class).hasMessage("batch refused");
+    assertThat(lastOne.get()).isNull();
     commits.write("later");
     assertThat(batches).last().isEqualTo(List.of("later"));
     assertThatThrownBy(() -> commits.write("bad")).hasMessage("batch refused");
+  }
+
+  @Test
+  void aBatchThatCannotReachTheDatabaseFailsEveryCallerWithoutTryingEachItemAgain() throws Exception {
+    GroupCommit<String> commits = new GroupCommit<>(batch -> {
+      writeHoldingTheFirst(batch);
+      if (batches.size() > 1) {
+        throw new CannotGetJdbcConnectionException("no connection");
+      }
+    }, 10);
+    Thread first = new Thread(() -> commits.write("0"));
+    first.start();
+    assertThat(firstBatchStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    AtomicReference<Throwable> one = new AtomicReference<>();
+    AtomicReference<Throwable> two = new AtomicReference<>();
+    Thread a = caller(commits, "a", one);
+    awaitWaiting(a);
+    Thread b = caller(commits, "b", two);
+    awaitWaiting(b);
+
+    releaseFirstBatch.countDown();
+    for (Thread t : List.of(first, a, b)) {
+      t.join(10_000);
+    }
+
+    assertThat(batches).as("no item-by-item retry: each would wait for a connection again").containsExactly(List.of("0"), List.of("a", "b"));
+    assertThat(one.get()).isInstanceOf(CannotGetJdbcConnectionException.class);
+    assertThat(two.get()).isInstanceOf(CannotGetJdbcConnectionException.class);
   }
 
   private List<Thread> startOneAfterAnother(GroupCommit<String> commits, String... items) {
