@@ -2,8 +2,11 @@ package vn.healthgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -63,6 +66,80 @@ class BadInputIT extends GatewayIT {
     assertThat(reply.body().get("detailVi").asText()).isNotBlank();
     assertThat(reply.text()).doesNotContain("Exception").doesNotContain("at vn.").doesNotContain("070089868934");
     assertThat(reply.header("X-Correlation-Id")).isNotBlank();
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  private static final String BAD = "@@BAD@@";
+
+  static Stream<Arguments> eligibilityTextFields() {
+    return Stream.of(
+        Arguments.of("cccd", "facilityCode", "\\u0000"),
+        Arguments.of("cccd", "cccd", "\\ud800"),
+        Arguments.of("cccd", "fullName", "\\ud800"),
+        Arguments.of("cccd", "fullName", "\\u0000"),
+        Arguments.of("cccd", "birthDate", "\\u001f"),
+        Arguments.of("cccd", "sex", "\\uffff"),
+        Arguments.of("cccd", "officer.fullName", "\\udc00"),
+        Arguments.of("cccd", "officer.cccd", "\\u0000"),
+        Arguments.of("qr", "qr", "\\ud800"),
+        Arguments.of("qr", "qr", "\\u0000"),
+        Arguments.of("cardNumber", "cardNumber", "\\ufffe"));
+  }
+
+  /** An eligibility check by {@code lookup} (cccd, qr or cardNumber) with {@link #BAD} after {@code field}'s value. */
+  private static String eligibilityWithBadText(String lookup, String field) {
+    Map<String, Object> officer = new LinkedHashMap<>(Map.of("fullName", "NGÔ NGỌC GIANG", "cccd", "070186171117"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("facilityCode", "70001");
+    switch (lookup) {
+      case "qr" -> body.put("qr", "070089868934||VÕ HỮU BÌNH|10111989|Nam|Ấp 2, Đồng Phú, Bình Phước|15032021");
+      case "cardNumber" -> body.put("cardNumber", "HN4707014012731");
+      default -> body.put("cccd", "070089868934");
+    }
+    if (!lookup.equals("qr")) {
+      body.put("fullName", "VÕ HỮU BÌNH");
+      body.put("birthDate", "1989-11-10");
+      body.put("sex", "MALE");
+    }
+    body.put("officer", officer);
+    if (field.startsWith("officer.")) {
+      officer.put(field.substring(8), officer.get(field.substring(8)) + BAD);
+    } else {
+      body.put(field, body.get(field) + BAD);
+    }
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "eligibility by {0}: {1} with {2} -> 422 GW-TEXT-CHARACTERS")
+  @MethodSource("eligibilityTextFields")
+  void textASignedDocumentCannotCarryIsRefusedInEveryEligibilityFieldBeforeAnyPortalCall(String lookup, String field, String escape) {
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/api/v1/eligibility-checks", "application/json", eligibilityWithBadText(lookup, field).replace(BAD, escape), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().get("field").asText()).isEqualTo(field);
+    assertThat(reply.text()).doesNotContain("070089868934");
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  @Test
+  void fhirEligibilityWithALoneSurrogateIsUnprocessableNamingTheMappedField() {
+    JsonNode citizen = citizen("000");
+    String name = citizen.get("fullName").asText();
+    String request = FhirTestSupport.eligibilityRequest(citizen).replace("\"" + name + "\"", "\"" + name + "\\ud800\"");
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen.get("facilityCode").asText());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
     assertThat(portalLookups()).isEqualTo(lookupsBefore);
   }
 

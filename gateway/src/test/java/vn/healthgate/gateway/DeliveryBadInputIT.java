@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every invalid field of a check-in or certificate is a 422 naming the field, with a stable code, and nothing is stored. */
 class DeliveryBadInputIT extends GatewayIT {
+  /** Stands for a character that must travel as a JSON escape: a lone surrogate cannot be written as UTF-8 by the test's HTTP client. */
+  private static final String BAD = "@@BAD@@";
+
   @Autowired JdbcTemplate jdbc;
 
   @SuppressWarnings("unchecked")
@@ -105,6 +108,49 @@ class DeliveryBadInputIT extends GatewayIT {
     Map<String, Object> body = DocumentSamples.checkIn("70001", "BAD-1");
     change.accept(body);
     assertRefused("/api/v1/check-ins", body, code, field);
+  }
+
+  static Stream<Arguments> textASignedDocumentCannotCarry() {
+    return Stream.of(
+        Arguments.of("/api/v1/check-ins", "fullName", "\\ud800"),
+        Arguments.of("/api/v1/check-ins", "patientId", "\\udc00"),
+        Arguments.of("/api/v1/check-ins", "admissionReason", "\\u0000"),
+        Arguments.of("/api/v1/check-ins", "firstService.name", "\\ud800"),
+        Arguments.of("/api/v1/check-ins", "reserved", "\\u001b"),
+        Arguments.of("/api/v1/check-ins", "visitCategory", "\\uffff"),
+        Arguments.of("/api/v1/driver-health-certificates", "person.address.line", "\\ud800"),
+        Arguments.of("/api/v1/driver-health-certificates", "person.idIssuedBy", "\\u0007"),
+        Arguments.of("/api/v1/driver-health-certificates", "conclusion.doctor", "\\udfff"),
+        Arguments.of("/api/v1/driver-health-certificates", "conclusion.condition", "\\ufffe"),
+        Arguments.of("/api/v1/driver-health-certificates", "licenceClass", "\\u0085"));
+  }
+
+  @SuppressWarnings("unchecked")
+  @ParameterizedTest(name = "{0} {1} with {2} -> 422 GW-TEXT-CHARACTERS")
+  @MethodSource("textASignedDocumentCannotCarry")
+  void textASignedDocumentCannotCarryIsRefusedNamingTheFieldAndNothingIsStored(String path, String field, String escape) throws Exception {
+    Map<String, Object> sample = path.endsWith("check-ins") ? DocumentSamples.checkIn("70001", "BAD-TEXT-1") : DocumentSamples.certificate("70001", 901);
+    // a deep, mutable copy, with the optional free-text fields filled too
+    Map<String, Object> body = JSON.readValue(JSON.writeValueAsString(sample), Map.class);
+    if (path.endsWith("check-ins")) {
+      body.put("reserved", "dự phòng");
+    } else {
+      ((Map<String, Object>) body.get("conclusion")).put("condition", "Ổn định");
+    }
+    Map<String, Object> parent = body;
+    String[] names = field.split("\\.");
+    for (int i = 0; i < names.length - 1; i++) {
+      parent = (Map<String, Object>) parent.get(names[i]);
+    }
+    parent.put(names[names.length - 1], parent.get(names[names.length - 1]) + BAD);
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+
+    Reply reply = post(path, "application/json", JSON.writeValueAsString(body).replace(BAD, escape), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().get("field").asText()).isEqualTo(field);
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
   }
 
   @ParameterizedTest(name = "pre-2025 class {0} is accepted as {1} and said so")

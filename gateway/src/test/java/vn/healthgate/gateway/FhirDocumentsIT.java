@@ -197,6 +197,33 @@ class FhirDocumentsIT extends GatewayIT {
     assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
   }
 
+  /** A lone surrogate as a JSON escape (the test's HTTP client cannot write one as UTF-8) in place of {@code marker}. */
+  private Reply postFhirWithLoneSurrogate(String path, Resource resource, String marker) {
+    String json = FhirTestSupport.FHIR.newJsonParser().encodeResourceToString(resource).replace(marker, marker + "\\ud800");
+    return post(path, "application/fhir+json", json, "dev-70001");
+  }
+
+  @Test
+  void anEncounterWithTextASignedDocumentCannotCarryIsUnprocessableNamingTheMappedFieldAndNothingIsStored() {
+    Reply reply = postFhirWithLoneSurrogate("/fhir/Encounter", encounter("FHIR-LK-4"), "NGUYỄN VĂN AN");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aCertificateBundleWithTextASignedDocumentCannotCarryIsUnprocessableNamingTheMappedFieldAndNothingIsStored() {
+    String number = String.format("00803/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100);
+    Reply reply = postFhirWithLoneSurrogate("/fhir/Bundle", certificateBundle(number, Bundle.BundleType.DOCUMENT), "Ấp 2, Đồng Phú");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.address.line");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
   @Test
   void anEncounterForAnotherFacilityIsForbidden() {
     Encounter encounter = encounter("FHIR-LK-3");
