@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -151,6 +152,33 @@ class DeliveryBadInputIT extends GatewayIT {
     assertThat(reply.body().get("code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
     assertThat(reply.body().get("field").asText()).isEqualTo(field);
     assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0} with a 201-character Idempotency-Key -> 400 GW-PARAMETER-INVALID")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/check-ins", "/api/v1/driver-health-certificates"})
+  void anIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsStored(String path) throws Exception {
+    Map<String, Object> body = path.endsWith("check-ins") ? DocumentSamples.checkIn("70001", "LONG-KEY-1") : DocumentSamples.certificate("70001", 902);
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+
+    Reply reply = post(path, "application/json", JSON.writeValueAsString(body), "dev-70001", Map.of("Idempotency-Key", "k".repeat(201)));
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-PARAMETER-INVALID");
+    assertThat(reply.body().get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
+  @Test
+  void anIdempotencyKeyOfTwoHundredCharactersMakesARetrySafe() throws Exception {
+    String body = JSON.writeValueAsString(DocumentSamples.checkIn("70001", "LONG-KEY-2"));
+    Map<String, String> key = Map.of("Idempotency-Key", "k".repeat(200));
+
+    Reply first = post("/api/v1/check-ins", "application/json", body, "dev-70001", key);
+    Reply again = post("/api/v1/check-ins", "application/json", body, "dev-70001", key);
+
+    assertThat(first.status()).as(first.text()).isIn(200, 202);
+    assertThat(again.status()).as(again.text()).isEqualTo(200);
+    assertThat(again.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
   }
 
   @ParameterizedTest(name = "pre-2025 class {0} is accepted as {1} and said so")

@@ -225,6 +225,22 @@ class FhirDocumentsIT extends GatewayIT {
   }
 
   @Test
+  void aFhirCreateWithAnIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsStored() {
+    for (Resource resource : new Resource[] {encounter("FHIR-LK-5"),
+        certificateBundle(String.format("00804/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT)}) {
+      String path = "/fhir/" + resource.fhirType();
+      Reply reply = post(path, "application/fhir+json", FhirTestSupport.FHIR.newJsonParser().encodeResourceToString(resource), "dev-70001",
+          Map.of("Idempotency-Key", "k".repeat(201)));
+
+      assertThat(reply.status()).as(path + " " + reply.text()).isEqualTo(400);
+      assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+      assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
+      assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Idempotency-Key");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
   void anEncounterForAnotherFacilityIsForbidden() {
     Encounter encounter = encounter("FHIR-LK-3");
     encounter.getServiceProvider().getIdentifier().setValue("70002");
