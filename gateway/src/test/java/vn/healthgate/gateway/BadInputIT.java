@@ -23,6 +23,10 @@ class BadInputIT extends GatewayIT {
     return Stream.of(
         Arguments.of("malformed JSON", "application/json", "{\"facilityCode\":", 400, "GW-JSON-MALFORMED"),
         Arguments.of("not JSON at all", "application/json", "hello", 400, "GW-JSON-MALFORMED"),
+        Arguments.of("a key twice in a nested object", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\"," + PERSON
+            + ",\"officer\":{\"fullName\":\"NGÔ NGỌC GIANG\",\"cccd\":\"070186171117\",\"cccd\":\"070186171117\"}}", 400, "GW-JSON-MALFORMED"),
+        Arguments.of("a key twice at the top", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"cccd\":\"070089868934\","
+            + PERSON + "," + OFFICER + "}", 400, "GW-JSON-MALFORMED"),
         Arguments.of("wrong content type", "text/plain", "{}", 415, "GW-CONTENT-TYPE"),
         Arguments.of("form content type", "application/x-www-form-urlencoded", "cccd=070089868934", 415, "GW-CONTENT-TYPE"),
         Arguments.of("missing facility", "application/json", "{\"cccd\":\"070089868934\"," + PERSON + "," + OFFICER + "}", 422, "GW-FACILITY-MISSING"),

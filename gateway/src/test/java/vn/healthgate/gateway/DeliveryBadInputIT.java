@@ -154,6 +154,29 @@ class DeliveryBadInputIT extends GatewayIT {
     assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
   }
 
+  static Stream<Arguments> duplicateKeys() {
+    return Stream.of(
+        Arguments.of("/api/v1/driver-health-certificates", "\"address\":{", "\"address\":{\"line\":\"x\"},\"address\":{"),
+        Arguments.of("/api/v1/driver-health-certificates", "\"unit\":", "\"unit\":\"MG_PER_L_BREATH\",\"unit\":"),
+        Arguments.of("/api/v1/check-ins", "\"name\":", "\"name\":\"Khám\",\"name\":"),
+        Arguments.of("/api/v1/check-ins", "\"episodeId\":", "\"episodeId\":\"OTHER\",\"episodeId\":"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} twice -> 400 GW-JSON-MALFORMED")
+  @MethodSource("duplicateKeys")
+  void aKeyTwiceInOneObjectIsMalformedJsonAndNothingIsStored(String path, String key, String twice) throws Exception {
+    Map<String, Object> body = path.endsWith("check-ins") ? DocumentSamples.checkIn("70001", "DUP-KEY-1") : DocumentSamples.certificate("70001", 903);
+    String json = JSON.writeValueAsString(body);
+    assertThat(json).contains(key);
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+
+    Reply reply = post(path, "application/json", json.replaceFirst(java.util.regex.Pattern.quote(key), java.util.regex.Matcher.quoteReplacement(twice)), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-JSON-MALFORMED");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
   @ParameterizedTest(name = "{0} with a 201-character Idempotency-Key -> 400 GW-PARAMETER-INVALID")
   @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/check-ins", "/api/v1/driver-health-certificates"})
   void anIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsStored(String path) throws Exception {
