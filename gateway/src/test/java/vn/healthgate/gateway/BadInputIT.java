@@ -148,6 +148,31 @@ class BadInputIT extends GatewayIT {
   }
 
   @Test
+  void fhirEligibilityWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
+    JsonNode citizen = citizen("000");
+    String request = FhirTestSupport.eligibilityRequest(citizen).replaceFirst(",\"value\":\"[0-9A-Z]+\"", "");
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen.get("facilityCode").asText());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PATIENT-ID-MISSING");
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  @Test
+  void fhirEligibilityWhoseQrExtensionHasNoValueIsUnprocessableWithACode() {
+    JsonNode citizen = citizen("000");
+    String request = FhirTestSupport.eligibilityRequest(citizen).replaceFirst(",\"value\":\"[0-9A-Z]+\"", "")
+        .replaceFirst("\"resourceType\":\"Patient\",", "\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"" + vn.healthgate.routes.fhir.FhirIdentifiers.EXT_CCCD_QR + "\"}],");
+
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen.get("facilityCode").asText());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PATIENT-ID-MISSING");
+  }
+
+  @Test
   void everyBadInputCaseHasADistinctCode() {
     List<String> codes = badRequests().map(a -> (String) a.get()[4]).toList();
     Set<String> expectedDuplicates = Set.of("GW-JSON-MALFORMED", "GW-CONTENT-TYPE", "GW-CCCD-FORMAT");

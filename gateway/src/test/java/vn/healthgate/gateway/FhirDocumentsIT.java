@@ -241,6 +241,44 @@ class FhirDocumentsIT extends GatewayIT {
   }
 
   @Test
+  void anEncounterWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
+    Encounter encounter = encounter("FHIR-LK-6");
+    ((Patient) encounter.getContained().get(0)).getIdentifier().forEach(i -> i.setValue(null));
+
+    Reply reply = postFhir("/fhir/Encounter", encounter);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("patientId");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aBundleWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
+    Bundle bundle = certificateBundle(String.format("00805/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT);
+    ((Patient) bundle.getEntry().get(1).getResource()).getIdentifierFirstRep().setValue(null);
+
+    Reply reply = postFhir("/fhir/Bundle", bundle);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.idNumber");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aBundleWhoseLicenceObservationHasNoValueIsUnprocessableWithACode() {
+    Bundle bundle = certificateBundle(String.format("00806/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT);
+    ((Observation) bundle.getEntry().get(7).getResource()).setValue(null);
+
+    Reply reply = postFhir("/fhir/Bundle", bundle);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("licenceClass");
+  }
+
+  @Test
   void anEncounterForAnotherFacilityIsForbidden() {
     Encounter encounter = encounter("FHIR-LK-3");
     encounter.getServiceProvider().getIdentifier().setValue("70002");
