@@ -172,6 +172,55 @@ class BadInputIT extends GatewayIT {
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PATIENT-ID-MISSING");
   }
 
+  static Stream<Arguments> fhirMethodsAPathDoesNotAccept() {
+    return Stream.of(
+        Arguments.of("FOO", "/fhir/Encounter", "POST"),
+        Arguments.of("PATCH", "/fhir/Encounter", "POST"),
+        Arguments.of("GET", "/fhir/Encounter", "POST"),
+        Arguments.of("PUT", "/fhir/Encounter", "POST"),
+        Arguments.of("DELETE", "/fhir/Bundle", "POST"),
+        Arguments.of("OPTIONS", "/fhir/Bundle", "POST"),
+        Arguments.of("FOO", "/fhir/CoverageEligibilityRequest/$submit", "POST"),
+        Arguments.of("GET", "/fhir/CoverageEligibilityRequest/$submit", "POST"),
+        Arguments.of("FOO", "/fhir/metadata", "GET, HEAD"),
+        Arguments.of("POST", "/fhir/metadata", "GET, HEAD"),
+        Arguments.of("PATCH", "/fhir/metadata", "GET, HEAD"),
+        Arguments.of("FOO", "/fhir/", "OPTIONS"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> 405 Allow: {2}")
+  @MethodSource("fhirMethodsAPathDoesNotAccept")
+  void aMethodAFhirPathDoesNotAcceptIs405WithAllowAndAnOperationOutcome(String method, String path, String allow) {
+    Reply reply = request(method, path, "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(405);
+    assertThat(reply.header("Allow")).isEqualTo(allow);
+    assertThat(reply.header("Content-Type")).startsWith("application/fhir+json");
+    assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-METHOD-NOT-ALLOWED");
+    assertThat(reply.header("X-Correlation-Id")).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> 404")
+  @org.junit.jupiter.params.provider.CsvSource({"FOO, /fhir/Nothing", "GET, /fhir/Nothing", "GET, /fhir/Encounter/123", "PATCH, /fhir/Bundle/123", "POST, /fhir/$nothing"})
+  void aFhirPathNothingIsServedOnIs404WhateverTheMethod(String method, String path) {
+    Reply reply = request(method, path, "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(404);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-NOT-FOUND");
+  }
+
+  @Test
+  void theMethodsAFhirPathAcceptsStillWork() {
+    assertThat(request("GET", "/fhir/metadata", "dev-70001").status()).isEqualTo(200);
+    assertThat(request("HEAD", "/fhir/metadata", "dev-70001").status()).isEqualTo(200);
+    assertThat(request("OPTIONS", "/fhir/", "dev-70001").body().get("resourceType").asText()).isEqualTo("CapabilityStatement");
+    Reply xml = request("FOO", "/fhir/Encounter?_format=xml", "dev-70001");
+    assertThat(xml.status()).isEqualTo(405);
+    assertThat(xml.header("Content-Type")).startsWith("application/fhir+xml");
+    assertThat(xml.text()).contains("GW-METHOD-NOT-ALLOWED");
+  }
+
   @Test
   void everyBadInputCaseHasADistinctCode() {
     List<String> codes = badRequests().map(a -> (String) a.get()[4]).toList();

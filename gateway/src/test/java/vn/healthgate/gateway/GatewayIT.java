@@ -115,6 +115,15 @@ public abstract class GatewayIT {
     return send(request.build());
   }
 
+  /** Any method (even one HTTP does not define, such as {@code FOO}), without a body; {@code apiKey} null sends none. */
+  protected Reply request(String method, String path, String apiKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
+    if (apiKey != null) {
+      request.header("X-Api-Key", apiKey);
+    }
+    return send(request.build());
+  }
+
   /** GET with the development admin key. */
   protected Reply getAsAdmin(String path) {
     return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", "dev-admin").GET().build());

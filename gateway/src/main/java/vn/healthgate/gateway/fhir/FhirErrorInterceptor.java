@@ -32,7 +32,12 @@ public class FhirErrorInterceptor {
       String message = failure.getMessage() == null ? "" : failure.getMessage();
       LOG.error("unexpected FHIR failure: {} {}", failure.getClass().getName(), message.startsWith("HAPI-") ? message.substring(0, Math.min(9, message.length())) : "");
     }
-    return new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
+    BaseServerResponseException answer = new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
+    if (failure instanceof BaseServerResponseException e && e.hasResponseHeaders() && e.getResponseHeaders().containsKey("Allow")) {
+      // HAPI's own 405 names what the path accepts
+      e.getResponseHeaders().get("Allow").forEach(value -> answer.addResponseHeader("Allow", value));
+    }
+    return answer;
   }
 
   private static ErrorCode classify(Throwable failure) {
