@@ -108,6 +108,9 @@ class CertsCliTest {
     assertThat(Files.exists(keys) ? Files.list(keys).count() : 0).isZero();
     assertThat(certs("list", "--dir", ca.toString())).isZero();
     assertThat(out()).doesNotContain("FACILITY_SIGNING").doesNotContain("ADMIN_TLS_CLIENT");
+    // checked before anything else: even without a CA it is wrong usage, not a failed operation
+    assertThat(certs("issue", "--dir", work.resolve("no-ca").toString(), "--facility", "70001", "--facility-name", "X", "--out", keys.toString(),
+        "--days", "0")).isEqualTo(CertsCli.USAGE);
   }
 
   @Test

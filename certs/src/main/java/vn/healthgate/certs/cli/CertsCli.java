@@ -144,12 +144,12 @@ public final class CertsCli {
   }
 
   private int issue(Options o) {
+    Instant until = validUntil(o);
     CertificateAuthority ca = CertificateAuthority.open(Path.of(o.required("dir")), password(CA_PASSWORD_ENV), clock);
     String code = o.required("facility");
     String name = o.required("facility-name");
     Path outDir = Path.of(o.required("out"));
     KeyType key = KeyType.parse(o.optional("key", "rsa-2048"));
-    Instant until = validUntil(o);
     String usage = o.optional("usage", "signing");
     if (!List.of("signing", "tls", "both").contains(usage)) {
       throw new UsageException("--usage is signing, tls or both");
@@ -165,10 +165,10 @@ public final class CertsCli {
   }
 
   private int issueAdmin(Options o) {
+    Instant until = validUntil(o);
     CertificateAuthority ca = CertificateAuthority.open(Path.of(o.required("dir")), password(CA_PASSWORD_ENV), clock);
     String name = o.required("name");
     KeyType key = KeyType.parse(o.optional("key", "rsa-2048"));
-    Instant until = validUntil(o);
     IssuedCredential credential = ca.issueAdmin(name, key, null, until);
     Path base = Path.of(o.required("out")).resolve("admin-" + name.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
     Path p12 = Path.of(base + ".p12");
