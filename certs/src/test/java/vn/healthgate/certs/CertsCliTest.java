@@ -92,6 +92,38 @@ class CertsCliTest {
   }
 
   @Test
+  void aValidityOfLessThanOneDayIsWrongUsageWithAOneLineReasonAndIssuesNothing() throws Exception {
+    Path ca = work.resolve("ca");
+    Path keys = work.resolve("keys");
+    certs("init", "--dir", ca.toString(), "--name", "Test");
+    for (String days : new String[] {"-1", "0", "-365", "abc", "1.5", "", "99999999999999999999", "4000000"}) {
+      assertThat(certs("issue", "--dir", ca.toString(), "--facility", "70001", "--facility-name", "X", "--out", keys.toString(), "--days", days))
+          .as("issue --days '%s'", days).isEqualTo(CertsCli.USAGE);
+      String firstLine = err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("");
+      assertThat(firstLine).as(days).startsWith("--days ").doesNotContain("\tat ").doesNotContain("Exception");
+      assertThat(certs("issue-admin", "--dir", ca.toString(), "--name", "An Admin", "--out", keys.toString(), "--days", days))
+          .as("issue-admin --days '%s'", days).isEqualTo(CertsCli.USAGE);
+      assertThat(err.toString(StandardCharsets.UTF_8).lines().findFirst().orElse("")).as(days).startsWith("--days ");
+    }
+    assertThat(Files.exists(keys) ? Files.list(keys).count() : 0).isZero();
+    assertThat(certs("list", "--dir", ca.toString())).isZero();
+    assertThat(out()).doesNotContain("FACILITY_SIGNING").doesNotContain("ADMIN_TLS_CLIENT");
+    // checked before anything else: even without a CA it is wrong usage, not a failed operation
+    assertThat(certs("issue", "--dir", work.resolve("no-ca").toString(), "--facility", "70001", "--facility-name", "X", "--out", keys.toString(),
+        "--days", "0")).isEqualTo(CertsCli.USAGE);
+  }
+
+  @Test
+  void aValidityOfOneDayIsIssued() {
+    Path ca = work.resolve("ca");
+    certs("init", "--dir", ca.toString(), "--name", "Test");
+
+    assertThat(certs("issue", "--dir", ca.toString(), "--facility", "70001", "--facility-name", "X", "--out", work.resolve("keys").toString(),
+        "--days", "1")).isZero();
+    assertThat(out()).contains("facility-signing certificate serial");
+  }
+
+  @Test
   void wrongPasswordIsAFailureNotAStackTrace() {
     Path ca = work.resolve("ca");
     certs("init", "--dir", ca.toString(), "--name", "Test");

@@ -2,8 +2,11 @@ package vn.healthgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,10 @@ class BadInputIT extends GatewayIT {
     return Stream.of(
         Arguments.of("malformed JSON", "application/json", "{\"facilityCode\":", 400, "GW-JSON-MALFORMED"),
         Arguments.of("not JSON at all", "application/json", "hello", 400, "GW-JSON-MALFORMED"),
+        Arguments.of("a key twice in a nested object", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\"," + PERSON
+            + ",\"officer\":{\"fullName\":\"NGÔ NGỌC GIANG\",\"cccd\":\"070186171117\",\"cccd\":\"070186171117\"}}", 400, "GW-JSON-MALFORMED"),
+        Arguments.of("a key twice at the top", "application/json", "{\"facilityCode\":\"70001\",\"cccd\":\"070089868934\",\"cccd\":\"070089868934\","
+            + PERSON + "," + OFFICER + "}", 400, "GW-JSON-MALFORMED"),
         Arguments.of("wrong content type", "text/plain", "{}", 415, "GW-CONTENT-TYPE"),
         Arguments.of("form content type", "application/x-www-form-urlencoded", "cccd=070089868934", 415, "GW-CONTENT-TYPE"),
         Arguments.of("missing facility", "application/json", "{\"cccd\":\"070089868934\"," + PERSON + "," + OFFICER + "}", 422, "GW-FACILITY-MISSING"),
@@ -64,6 +71,154 @@ class BadInputIT extends GatewayIT {
     assertThat(reply.text()).doesNotContain("Exception").doesNotContain("at vn.").doesNotContain("070089868934");
     assertThat(reply.header("X-Correlation-Id")).isNotBlank();
     assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  private static final String BAD = "@@BAD@@";
+
+  static Stream<Arguments> eligibilityTextFields() {
+    return Stream.of(
+        Arguments.of("cccd", "facilityCode", "\\u0000"),
+        Arguments.of("cccd", "cccd", "\\ud800"),
+        Arguments.of("cccd", "fullName", "\\ud800"),
+        Arguments.of("cccd", "fullName", "\\u0000"),
+        Arguments.of("cccd", "birthDate", "\\u001f"),
+        Arguments.of("cccd", "sex", "\\uffff"),
+        Arguments.of("cccd", "officer.fullName", "\\udc00"),
+        Arguments.of("cccd", "officer.cccd", "\\u0000"),
+        Arguments.of("qr", "qr", "\\ud800"),
+        Arguments.of("qr", "qr", "\\u0000"),
+        Arguments.of("cardNumber", "cardNumber", "\\ufffe"));
+  }
+
+  /** An eligibility check by {@code lookup} (cccd, qr or cardNumber) with {@link #BAD} after {@code field}'s value. */
+  private static String eligibilityWithBadText(String lookup, String field) {
+    Map<String, Object> officer = new LinkedHashMap<>(Map.of("fullName", "NGÔ NGỌC GIANG", "cccd", "070186171117"));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("facilityCode", "70001");
+    switch (lookup) {
+      case "qr" -> body.put("qr", "070089868934||VÕ HỮU BÌNH|10111989|Nam|Ấp 2, Đồng Phú, Bình Phước|15032021");
+      case "cardNumber" -> body.put("cardNumber", "HN4707014012731");
+      default -> body.put("cccd", "070089868934");
+    }
+    if (!lookup.equals("qr")) {
+      body.put("fullName", "VÕ HỮU BÌNH");
+      body.put("birthDate", "1989-11-10");
+      body.put("sex", "MALE");
+    }
+    body.put("officer", officer);
+    if (field.startsWith("officer.")) {
+      officer.put(field.substring(8), officer.get(field.substring(8)) + BAD);
+    } else {
+      body.put(field, body.get(field) + BAD);
+    }
+    try {
+      return JSON.writeValueAsString(body);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "eligibility by {0}: {1} with {2} -> 422 GW-TEXT-CHARACTERS")
+  @MethodSource("eligibilityTextFields")
+  void textASignedDocumentCannotCarryIsRefusedInEveryEligibilityFieldBeforeAnyPortalCall(String lookup, String field, String escape) {
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/api/v1/eligibility-checks", "application/json", eligibilityWithBadText(lookup, field).replace(BAD, escape), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().get("field").asText()).isEqualTo(field);
+    assertThat(reply.text()).doesNotContain("070089868934");
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  @Test
+  void fhirEligibilityWithALoneSurrogateIsUnprocessableNamingTheMappedField() {
+    JsonNode citizen = citizen("000");
+    String name = citizen.get("fullName").asText();
+    String request = FhirTestSupport.eligibilityRequest(citizen).replace("\"" + name + "\"", "\"" + name + "\\ud800\"");
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen.get("facilityCode").asText());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  @Test
+  void fhirEligibilityWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
+    JsonNode citizen = citizen("000");
+    String request = FhirTestSupport.eligibilityRequest(citizen).replaceFirst(",\"value\":\"[0-9A-Z]+\"", "");
+    long lookupsBefore = portalLookups();
+
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen.get("facilityCode").asText());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PATIENT-ID-MISSING");
+    assertThat(portalLookups()).isEqualTo(lookupsBefore);
+  }
+
+  @Test
+  void fhirEligibilityWhoseQrExtensionHasNoValueIsUnprocessableWithACode() {
+    JsonNode citizen = citizen("000");
+    String request = FhirTestSupport.eligibilityRequest(citizen).replaceFirst(",\"value\":\"[0-9A-Z]+\"", "")
+        .replaceFirst("\"resourceType\":\"Patient\",", "\"resourceType\":\"Patient\",\"extension\":[{\"url\":\"" + vn.healthgate.routes.fhir.FhirIdentifiers.EXT_CCCD_QR + "\"}],");
+
+    Reply reply = post("/fhir/CoverageEligibilityRequest/$submit", "application/fhir+json", request, "dev-" + citizen.get("facilityCode").asText());
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PATIENT-ID-MISSING");
+  }
+
+  static Stream<Arguments> fhirMethodsAPathDoesNotAccept() {
+    return Stream.of(
+        Arguments.of("FOO", "/fhir/Encounter", "POST"),
+        Arguments.of("PATCH", "/fhir/Encounter", "POST"),
+        Arguments.of("GET", "/fhir/Encounter", "POST"),
+        Arguments.of("PUT", "/fhir/Encounter", "POST"),
+        Arguments.of("DELETE", "/fhir/Bundle", "POST"),
+        Arguments.of("OPTIONS", "/fhir/Bundle", "POST"),
+        Arguments.of("FOO", "/fhir/CoverageEligibilityRequest/$submit", "POST"),
+        Arguments.of("GET", "/fhir/CoverageEligibilityRequest/$submit", "POST"),
+        Arguments.of("FOO", "/fhir/metadata", "GET, HEAD"),
+        Arguments.of("POST", "/fhir/metadata", "GET, HEAD"),
+        Arguments.of("PATCH", "/fhir/metadata", "GET, HEAD"),
+        Arguments.of("FOO", "/fhir/", "OPTIONS"));
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> 405 Allow: {2}")
+  @MethodSource("fhirMethodsAPathDoesNotAccept")
+  void aMethodAFhirPathDoesNotAcceptIs405WithAllowAndAnOperationOutcome(String method, String path, String allow) {
+    Reply reply = request(method, path, "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(405);
+    assertThat(reply.header("Allow")).isEqualTo(allow);
+    assertThat(reply.header("Content-Type")).startsWith("application/fhir+json");
+    assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-METHOD-NOT-ALLOWED");
+    assertThat(reply.header("X-Correlation-Id")).isNotBlank();
+  }
+
+  @ParameterizedTest(name = "{0} {1} -> 404")
+  @org.junit.jupiter.params.provider.CsvSource({"FOO, /fhir/Nothing", "GET, /fhir/Nothing", "GET, /fhir/Encounter/123", "PATCH, /fhir/Bundle/123", "POST, /fhir/$nothing"})
+  void aFhirPathNothingIsServedOnIs404WhateverTheMethod(String method, String path) {
+    Reply reply = request(method, path, "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(404);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-NOT-FOUND");
+  }
+
+  @Test
+  void theMethodsAFhirPathAcceptsStillWork() {
+    assertThat(request("GET", "/fhir/metadata", "dev-70001").status()).isEqualTo(200);
+    assertThat(request("HEAD", "/fhir/metadata", "dev-70001").status()).isEqualTo(200);
+    assertThat(request("OPTIONS", "/fhir/", "dev-70001").body().get("resourceType").asText()).isEqualTo("CapabilityStatement");
+    Reply xml = request("FOO", "/fhir/Encounter?_format=xml", "dev-70001");
+    assertThat(xml.status()).isEqualTo(405);
+    assertThat(xml.header("Content-Type")).startsWith("application/fhir+xml");
+    assertThat(xml.text()).contains("GW-METHOD-NOT-ALLOWED");
   }
 
   @Test

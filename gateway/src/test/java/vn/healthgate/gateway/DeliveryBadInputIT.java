@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,6 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every invalid field of a check-in or certificate is a 422 naming the field, with a stable code, and nothing is stored. */
 class DeliveryBadInputIT extends GatewayIT {
+  /** Stands for a character that must travel as a JSON escape: a lone surrogate cannot be written as UTF-8 by the test's HTTP client. */
+  private static final String BAD = "@@BAD@@";
+
   @Autowired JdbcTemplate jdbc;
 
   @SuppressWarnings("unchecked")
@@ -105,6 +109,99 @@ class DeliveryBadInputIT extends GatewayIT {
     Map<String, Object> body = DocumentSamples.checkIn("70001", "BAD-1");
     change.accept(body);
     assertRefused("/api/v1/check-ins", body, code, field);
+  }
+
+  static Stream<Arguments> textASignedDocumentCannotCarry() {
+    return Stream.of(
+        Arguments.of("/api/v1/check-ins", "fullName", "\\ud800"),
+        Arguments.of("/api/v1/check-ins", "patientId", "\\udc00"),
+        Arguments.of("/api/v1/check-ins", "admissionReason", "\\u0000"),
+        Arguments.of("/api/v1/check-ins", "firstService.name", "\\ud800"),
+        Arguments.of("/api/v1/check-ins", "reserved", "\\u001b"),
+        Arguments.of("/api/v1/check-ins", "visitCategory", "\\uffff"),
+        Arguments.of("/api/v1/driver-health-certificates", "person.address.line", "\\ud800"),
+        Arguments.of("/api/v1/driver-health-certificates", "person.idIssuedBy", "\\u0007"),
+        Arguments.of("/api/v1/driver-health-certificates", "conclusion.doctor", "\\udfff"),
+        Arguments.of("/api/v1/driver-health-certificates", "conclusion.condition", "\\ufffe"),
+        Arguments.of("/api/v1/driver-health-certificates", "licenceClass", "\\u0085"));
+  }
+
+  @SuppressWarnings("unchecked")
+  @ParameterizedTest(name = "{0} {1} with {2} -> 422 GW-TEXT-CHARACTERS")
+  @MethodSource("textASignedDocumentCannotCarry")
+  void textASignedDocumentCannotCarryIsRefusedNamingTheFieldAndNothingIsStored(String path, String field, String escape) throws Exception {
+    Map<String, Object> sample = path.endsWith("check-ins") ? DocumentSamples.checkIn("70001", "BAD-TEXT-1") : DocumentSamples.certificate("70001", 901);
+    // a deep, mutable copy, with the optional free-text fields filled too
+    Map<String, Object> body = JSON.readValue(JSON.writeValueAsString(sample), Map.class);
+    if (path.endsWith("check-ins")) {
+      body.put("reserved", "dự phòng");
+    } else {
+      ((Map<String, Object>) body.get("conclusion")).put("condition", "Ổn định");
+    }
+    Map<String, Object> parent = body;
+    String[] names = field.split("\\.");
+    for (int i = 0; i < names.length - 1; i++) {
+      parent = (Map<String, Object>) parent.get(names[i]);
+    }
+    parent.put(names[names.length - 1], parent.get(names[names.length - 1]) + BAD);
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+
+    Reply reply = post(path, "application/json", JSON.writeValueAsString(body).replace(BAD, escape), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().get("field").asText()).isEqualTo(field);
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
+  static Stream<Arguments> duplicateKeys() {
+    return Stream.of(
+        Arguments.of("/api/v1/driver-health-certificates", "\"address\":{", "\"address\":{\"line\":\"x\"},\"address\":{"),
+        Arguments.of("/api/v1/driver-health-certificates", "\"unit\":", "\"unit\":\"MG_PER_L_BREATH\",\"unit\":"),
+        Arguments.of("/api/v1/check-ins", "\"name\":", "\"name\":\"Khám\",\"name\":"),
+        Arguments.of("/api/v1/check-ins", "\"episodeId\":", "\"episodeId\":\"OTHER\",\"episodeId\":"));
+  }
+
+  @ParameterizedTest(name = "{0}: {1} twice -> 400 GW-JSON-MALFORMED")
+  @MethodSource("duplicateKeys")
+  void aKeyTwiceInOneObjectIsMalformedJsonAndNothingIsStored(String path, String key, String twice) throws Exception {
+    Map<String, Object> body = path.endsWith("check-ins") ? DocumentSamples.checkIn("70001", "DUP-KEY-1") : DocumentSamples.certificate("70001", 903);
+    String json = JSON.writeValueAsString(body);
+    assertThat(json).contains(key);
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+
+    Reply reply = post(path, "application/json", json.replaceFirst(java.util.regex.Pattern.quote(key), java.util.regex.Matcher.quoteReplacement(twice)), "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-JSON-MALFORMED");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
+  @ParameterizedTest(name = "{0} with a 201-character Idempotency-Key -> 400 GW-PARAMETER-INVALID")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"/api/v1/check-ins", "/api/v1/driver-health-certificates"})
+  void anIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsStored(String path) throws Exception {
+    Map<String, Object> body = path.endsWith("check-ins") ? DocumentSamples.checkIn("70001", "LONG-KEY-1") : DocumentSamples.certificate("70001", 902);
+    long before = jdbc.queryForObject("select count(*) from outbox", Long.class);
+
+    Reply reply = post(path, "application/json", JSON.writeValueAsString(body), "dev-70001", Map.of("Idempotency-Key", "k".repeat(201)));
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.body().get("code").asText()).isEqualTo("GW-PARAMETER-INVALID");
+    assertThat(reply.body().get("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isEqualTo(before);
+  }
+
+  @Test
+  void anIdempotencyKeyOfTwoHundredCharactersMakesARetrySafe() throws Exception {
+    String body = JSON.writeValueAsString(DocumentSamples.checkIn("70001", "LONG-KEY-2"));
+    Map<String, String> key = Map.of("Idempotency-Key", "k".repeat(200));
+
+    Reply first = post("/api/v1/check-ins", "application/json", body, "dev-70001", key);
+    Reply again = post("/api/v1/check-ins", "application/json", body, "dev-70001", key);
+
+    assertThat(first.status()).as(first.text()).isIn(200, 202);
+    assertThat(again.status()).as(again.text()).isEqualTo(200);
+    assertThat(again.body().get("id").asText()).isEqualTo(first.body().get("id").asText());
   }
 
   @ParameterizedTest(name = "pre-2025 class {0} is accepted as {1} and said so")

@@ -197,6 +197,87 @@ class FhirDocumentsIT extends GatewayIT {
     assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
   }
 
+  /** A lone surrogate as a JSON escape (the test's HTTP client cannot write one as UTF-8) in place of {@code marker}. */
+  private Reply postFhirWithLoneSurrogate(String path, Resource resource, String marker) {
+    String json = FhirTestSupport.FHIR.newJsonParser().encodeResourceToString(resource).replace(marker, marker + "\\ud800");
+    return post(path, "application/fhir+json", json, "dev-70001");
+  }
+
+  @Test
+  void anEncounterWithTextASignedDocumentCannotCarryIsUnprocessableNamingTheMappedFieldAndNothingIsStored() {
+    Reply reply = postFhirWithLoneSurrogate("/fhir/Encounter", encounter("FHIR-LK-4"), "NGUYỄN VĂN AN");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aCertificateBundleWithTextASignedDocumentCannotCarryIsUnprocessableNamingTheMappedFieldAndNothingIsStored() {
+    String number = String.format("00803/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100);
+    Reply reply = postFhirWithLoneSurrogate("/fhir/Bundle", certificateBundle(number, Bundle.BundleType.DOCUMENT), "Ấp 2, Đồng Phú");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.address.line");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aFhirCreateWithAnIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsStored() {
+    for (Resource resource : new Resource[] {encounter("FHIR-LK-5"),
+        certificateBundle(String.format("00804/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT)}) {
+      String path = "/fhir/" + resource.fhirType();
+      Reply reply = post(path, "application/fhir+json", FhirTestSupport.FHIR.newJsonParser().encodeResourceToString(resource), "dev-70001",
+          Map.of("Idempotency-Key", "k".repeat(201)));
+
+      assertThat(reply.status()).as(path + " " + reply.text()).isEqualTo(400);
+      assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+      assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
+      assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Idempotency-Key");
+    }
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void anEncounterWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
+    Encounter encounter = encounter("FHIR-LK-6");
+    ((Patient) encounter.getContained().get(0)).getIdentifier().forEach(i -> i.setValue(null));
+
+    Reply reply = postFhir("/fhir/Encounter", encounter);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("patientId");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aBundleWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
+    Bundle bundle = certificateBundle(String.format("00805/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT);
+    ((Patient) bundle.getEntry().get(1).getResource()).getIdentifierFirstRep().setValue(null);
+
+    Reply reply = postFhir("/fhir/Bundle", bundle);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.idNumber");
+    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+  }
+
+  @Test
+  void aBundleWhoseLicenceObservationHasNoValueIsUnprocessableWithACode() {
+    Bundle bundle = certificateBundle(String.format("00806/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT);
+    ((Observation) bundle.getEntry().get(7).getResource()).setValue(null);
+
+    Reply reply = postFhir("/fhir/Bundle", bundle);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(422);
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("licenceClass");
+  }
+
   @Test
   void anEncounterForAnotherFacilityIsForbidden() {
     Encounter encounter = encounter("FHIR-LK-3");

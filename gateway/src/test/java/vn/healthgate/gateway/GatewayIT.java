@@ -100,9 +100,24 @@ public abstract class GatewayIT {
   }
 
   protected Reply post(String path, String contentType, String body, String apiKey) {
+    return post(path, contentType, body, apiKey, Map.of());
+  }
+
+  /** POST with extra request headers (e.g. {@code Idempotency-Key}). */
+  protected Reply post(String path, String contentType, String body, String apiKey, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .header("Content-Type", contentType)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (apiKey != null) {
+      request.header("X-Api-Key", apiKey);
+    }
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
+  /** Any method (even one HTTP does not define, such as {@code FOO}), without a body; {@code apiKey} null sends none. */
+  protected Reply request(String method, String path, String apiKey) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).method(method, HttpRequest.BodyPublishers.noBody());
     if (apiKey != null) {
       request.header("X-Api-Key", apiKey);
     }

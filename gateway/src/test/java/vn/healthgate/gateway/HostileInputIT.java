@@ -68,6 +68,37 @@ class HostileInputIT extends GatewayIT {
   }
 
   @Test
+  void aBundleEntryWhoseResourceIsNotAnObjectIsMalformed() {
+    for (String resource : List.of("\"NaN\"", "[1]", "[]", "5", "true", "null", "{}", "{\"resourceType\":5}", "{\"resourceType\":\"Nothing\"}")) {
+      String bundle = "{\"resourceType\":\"Bundle\",\"type\":\"document\",\"entry\":[{\"fullUrl\":\"urn:uuid:x\",\"resource\":" + resource + "}]}";
+      Reply reply = post("/fhir/Bundle", "application/fhir+json", bundle, "dev-70001");
+      assertThat(reply.status()).as(resource + " " + reply.text()).isBetween(400, 499);
+      assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+      assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).as(resource).startsWith("GW-");
+      if (!resource.equals("null") && !resource.equals("[]")) {
+        assertThat(reply.status()).as(resource + " " + reply.text()).isEqualTo(400);
+        assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).as(resource).isEqualTo("GW-JSON-MALFORMED");
+      }
+    }
+    assertHealthy();
+  }
+
+  @Test
+  void aContainedResourceOrOperationParameterThatIsNotAnObjectIsRefusedWithACode() {
+    String[][] attempts = {
+        {"/fhir/Encounter", "{\"resourceType\":\"Encounter\",\"contained\":[\"NaN\"],\"subject\":{\"reference\":\"#p\"}}"},
+        {"/fhir/Encounter", "{\"resourceType\":\"Encounter\",\"contained\":[5,[1]],\"subject\":5}"},
+        {"/fhir/CoverageEligibilityRequest/$submit", "{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"resource\",\"resource\":\"NaN\"}]}"},
+        {"/fhir/CoverageEligibilityRequest/$submit", "{\"resourceType\":\"CoverageEligibilityRequest\",\"contained\":[[]],\"patient\":[1]}"}};
+    for (String[] attempt : attempts) {
+      Reply reply = post(attempt[0], "application/fhir+json", attempt[1], "dev-70001");
+      assertThat(reply.status()).as(attempt[1] + " " + reply.text()).isBetween(400, 499);
+      assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).as(attempt[1]).startsWith("GW-");
+    }
+    assertHealthy();
+  }
+
+  @Test
   void binaryGarbageIsRefused() {
     byte[] garbage = new byte[4096];
     new Random(7).nextBytes(garbage);

@@ -59,12 +59,14 @@ public final class CertsCli {
 
   private static final Map<String, String> HELP = Map.ofEntries(
       Map.entry("issue-admin", "certs issue-admin --dir DIR --name NAME --out DIR [--key rsa-2048|rsa-3072|ec-p256] [--days N]\n"
-          + "  writes <out>/admin-<name>.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD"),
+          + "  writes <out>/admin-<name>.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD\n"
+          + "  --days: days of validity from now, at least 1 (default 365)"),
       Map.entry("issue-server", "certs issue-server --dir DIR --host NAME[,NAME|IP...] --out FILE.p12 [--key rsa-2048|rsa-3072|ec-p256]\n"
           + "  the gateway's TLS server certificate; needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD"),
       Map.entry("init", "certs init --dir DIR --name NAME [--key rsa-2048|rsa-3072|ec-p256]\n  needs $CERTS_CA_PASSWORD"),
       Map.entry("issue", "certs issue --dir DIR --facility CODE --facility-name NAME --out DIR [--usage signing|tls|both] [--key rsa-2048|rsa-3072|ec-p256] [--days N]\n"
-          + "  writes <out>/<code>-signing.p12 / <code>-tls.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD"),
+          + "  writes <out>/<code>-signing.p12 / <code>-tls.p12 (+ .pem); needs $CERTS_CA_PASSWORD and $CERTS_KEYSTORE_PASSWORD\n"
+          + "  --days: days of validity from now, at least 1 (default 365)"),
       Map.entry("revoke", "certs revoke --dir DIR --serial HEX [--reason key-compromise|ca-compromise|affiliation-changed|superseded|cessation-of-operation|unspecified]\n  needs $CERTS_CA_PASSWORD"),
       Map.entry("list", "certs list --dir DIR\n  needs $CERTS_CA_PASSWORD"),
       Map.entry("crl", "certs crl --dir DIR\n  writes <dir>/crl.pem; needs $CERTS_CA_PASSWORD"),
@@ -142,12 +144,12 @@ public final class CertsCli {
   }
 
   private int issue(Options o) {
+    Instant until = validUntil(o);
     CertificateAuthority ca = CertificateAuthority.open(Path.of(o.required("dir")), password(CA_PASSWORD_ENV), clock);
     String code = o.required("facility");
     String name = o.required("facility-name");
     Path outDir = Path.of(o.required("out"));
     KeyType key = KeyType.parse(o.optional("key", "rsa-2048"));
-    Instant until = clock.instant().plus(Duration.ofDays(Long.parseLong(o.optional("days", "365"))));
     String usage = o.optional("usage", "signing");
     if (!List.of("signing", "tls", "both").contains(usage)) {
       throw new UsageException("--usage is signing, tls or both");
@@ -163,10 +165,10 @@ public final class CertsCli {
   }
 
   private int issueAdmin(Options o) {
+    Instant until = validUntil(o);
     CertificateAuthority ca = CertificateAuthority.open(Path.of(o.required("dir")), password(CA_PASSWORD_ENV), clock);
     String name = o.required("name");
     KeyType key = KeyType.parse(o.optional("key", "rsa-2048"));
-    Instant until = clock.instant().plus(Duration.ofDays(Long.parseLong(o.optional("days", "365"))));
     IssuedCredential credential = ca.issueAdmin(name, key, null, until);
     Path base = Path.of(o.required("out")).resolve("admin-" + name.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"));
     Path p12 = Path.of(base + ".p12");
@@ -186,6 +188,30 @@ public final class CertsCli {
     out.println("issued gateway-tls-server certificate serial " + credential.certificate().getSerialNumber().toString(16) + " for " + hosts + " -> " + p12);
     return OK;
   }
+
+  /**
+   * The end of validity {@code --days} (default 365) from now: a whole number of days, at least 1 (0 or less would
+   * issue a certificate already expired), ending before the year 10000 (the last date X.509 can state).
+   */
+  private Instant validUntil(Options o) {
+    String text = o.optional("days", "365").trim();
+    long days;
+    try {
+      days = Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--days is a whole number of days, at least 1");
+    }
+    if (days < 1) {
+      throw new UsageException("--days must be at least 1: a certificate valid for " + days + " days would be expired when issued");
+    }
+    Instant now = clock.instant();
+    if (days > Duration.between(now, LAST_X509_INSTANT).toDays()) {
+      throw new UsageException("--days " + days + " would end after the year 9999, which a certificate cannot state");
+    }
+    return now.plus(Duration.ofDays(days));
+  }
+
+  private static final Instant LAST_X509_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
 
   private void write(CertificateAuthority ca, CertificateAuthority.IssueRequest request, Path base, char[] password) {
     IssuedCredential credential = ca.issue(request);

@@ -32,7 +32,12 @@ public class FhirErrorInterceptor {
       String message = failure.getMessage() == null ? "" : failure.getMessage();
       LOG.error("unexpected FHIR failure: {} {}", failure.getClass().getName(), message.startsWith("HAPI-") ? message.substring(0, Math.min(9, message.length())) : "");
     }
-    return new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
+    BaseServerResponseException answer = new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
+    if (failure instanceof BaseServerResponseException e && e.hasResponseHeaders() && e.getResponseHeaders().containsKey("Allow")) {
+      // HAPI's own 405 names what the path accepts
+      e.getResponseHeaders().get("Allow").forEach(value -> answer.addResponseHeader("Allow", value));
+    }
+    return answer;
   }
 
   private static ErrorCode classify(Throwable failure) {
@@ -41,6 +46,11 @@ public class FhirErrorInterceptor {
     }
     if (failure instanceof MethodNotAllowedException) {
       return ErrorCode.METHOD_NOT_ALLOWED;
+    }
+    if (failedParsingTheBody(failure)) {
+      // HAPI's parser itself can fail on a well-formed but impossible body, e.g. a Bundle entry whose
+      // "resource" is a string, number or array (an NPE while it stitches the entries together)
+      return ErrorCode.JSON_MALFORMED;
     }
     if (failure instanceof BaseServerResponseException e) {
       String message = e.getMessage() == null ? "" : e.getMessage();
@@ -61,6 +71,21 @@ public class FhirErrorInterceptor {
       }
     }
     return ErrorCode.INTERNAL;
+  }
+
+  /** True when a failure that is not HAPI's own answer was thrown while HAPI parsed the request body. */
+  static boolean failedParsingTheBody(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BaseServerResponseException) {
+        continue;
+      }
+      for (StackTraceElement frame : t.getStackTrace()) {
+        if (frame.getClassName().startsWith("ca.uhn.fhir.parser.") && frame.getMethodName().startsWith("parse")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean carriesGatewayCode(BaseServerResponseException e) {

@@ -1,10 +1,16 @@
 package vn.healthgate.gateway.fhir;
 
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -60,6 +66,21 @@ final class FhirErrors {
     StatusException(int status, String message, OperationOutcome outcome) {
       super(status, message, outcome);
     }
+  }
+
+  /**
+   * Answers {@code code} as an OperationOutcome without going through HAPI (for requests it never sees, such as an
+   * unknown HTTP method): XML when {@code _format} or {@code Accept} asks for it, JSON otherwise.
+   */
+  static void write(HttpServletRequest request, HttpServletResponse response, FhirContext context, ErrorCode code) throws IOException {
+    String format = request.getParameter("_format");
+    String accept = request.getHeader("Accept");
+    boolean xml = format != null ? format.contains("xml") : accept != null && accept.contains("xml") && !accept.contains("json");
+    IParser parser = xml ? context.newXmlParser() : context.newJsonParser();
+    response.setStatus(code.httpStatus());
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.setContentType(xml ? "application/fhir+xml;charset=utf-8" : "application/fhir+json;charset=utf-8");
+    response.getWriter().write(parser.encodeResourceToString(outcome(code, null)));
   }
 
   static StringType text(String value) {

@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.function.Function;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.text.TextCharacters;
 
 /**
  * Checks every field of a driver health certificate ({@code portal-api.md} §5) and builds the
@@ -37,6 +38,7 @@ public class CertificateValidator {
   }
 
   public PortalDocument validate(CertificateRequest r, String operation) {
+    TextCharacters.check(r);
     LocalDate today = LocalDate.ofInstant(clock.instant(), FieldChecks.VIETNAM);
     List<String> warnings = new ArrayList<>();
     String facility = pattern(required(r.facilityCode(), "facilityCode", 5), "facilityCode", "\\d{5}");

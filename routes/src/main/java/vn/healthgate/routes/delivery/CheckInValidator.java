@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.text.TextCharacters;
 
 /** Checks every field of XML 0 ({@code portal-api.md} §4) and builds the portal document; card fields come from the latest eligibility check when absent. */
 public class CheckInValidator {
@@ -30,6 +31,7 @@ public class CheckInValidator {
   }
 
   public PortalDocument validate(CheckInRequest r) {
+    TextCharacters.check(r);
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), FieldChecks.VIETNAM);
     LocalDate today = now.toLocalDate();
     List<String> warnings = new ArrayList<>();

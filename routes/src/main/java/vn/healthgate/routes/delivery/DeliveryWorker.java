@@ -44,16 +44,27 @@ public class DeliveryWorker {
   }
 
   public void deliver(Submission submission) {
-    PortalDocument document = DocumentJson.read(submission.payload());
-    String signed = submission.signedDocument();
+    PortalDocument document;
     try {
-      if (signed == null) {
-        signed = signer.sign(document);
-        outbox.markSigned(submission.id(), signed, clock.instant());
-      }
-    } catch (GatewayException e) {
-      retryLater(submission, submission.attempts() + 1, e.errorCode().code());
+      document = DocumentJson.read(submission.payload());
+    } catch (RuntimeException e) {
+      retryLater(submission, submission.attempts() + 1, "unreadable stored document: " + describe(e));
       return;
+    }
+    String signed = submission.signedDocument();
+    if (signed == null) {
+      try {
+        signed = signer.sign(document);
+      } catch (GatewayException e) {
+        retryLater(submission, submission.attempts() + 1, e.errorCode().code());
+        return;
+      } catch (RuntimeException e) {
+        // a key that cannot sign, XML that cannot be serialised: the attempt is spent and the reason kept, so the
+        // document ends DEAD_LETTER after the budget instead of escaping the batch and staying RECEIVED for ever
+        retryLater(submission, submission.attempts() + 1, "signing failed: " + describe(e));
+        return;
+      }
+      outbox.markSigned(submission.id(), signed, clock.instant());
     }
     Optional<Duration> paused = sender.pausedFor(submission.kind());
     if (paused.isPresent()) {
@@ -109,6 +120,19 @@ public class DeliveryWorker {
     Duration wait = breakerWait.isNegative() || breakerWait.isZero() ? Duration.ofSeconds(1) : breakerWait;
     outbox.reschedule(submission.id(), submission.attempts(), ErrorCode.PORTAL_CIRCUIT_OPEN.code() + " (not sent: the portal endpoint's breaker is open)",
         now.plus(wait), now);
+  }
+
+  /**
+   * The exception's class and message, and the class of its root cause. Not the root cause's message: a
+   * parser's or serialiser's message may quote the document (personal data); the signer's own are fixed texts.
+   */
+  static String describe(RuntimeException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+        + (root == e ? "" : " (caused by " + root.getClass().getSimpleName() + ")");
   }
 
   private void retryLater(Submission submission, int attempts, String error) {

@@ -12,6 +12,9 @@ import vn.healthgate.routes.error.GatewayException;
  * admin replay of dead letters.
  */
 public class Submissions {
+  /** The longest {@code Idempotency-Key} the outbox stores (its column is {@code varchar(200)}). */
+  public static final int IDEMPOTENCY_KEY_MAX_LENGTH = 200;
+
   /** What intake did: the stored submission, and whether this call created it. */
   public record Intake(Submission submission, boolean created) {}
 
@@ -30,15 +33,18 @@ public class Submissions {
   }
 
   public Intake checkIn(CheckInRequest request, String idempotencyKey) {
+    checkIdempotencyKey(idempotencyKey);
     return store(checkIns.validate(request), idempotencyKey);
   }
 
   public Intake certificate(CertificateRequest request, String idempotencyKey) {
+    checkIdempotencyKey(idempotencyKey);
     return store(certificates.validate(request, "ADD"), idempotencyKey);
   }
 
   /** A correction (sent as {@code STATE=EDIT}) of a certificate the portal accepted. */
   public Intake correctCertificate(String id, String facilityCode, CertificateRequest request, String idempotencyKey) {
+    checkIdempotencyKey(idempotencyKey);
     Submission original = find(id, facilityCode);
     if (original.kind() != DocumentKind.CERTIFICATE || !original.operation().equals("ADD")) {
       throw new GatewayException(ErrorCode.SUBMISSION_NOT_FOUND, "id");
@@ -87,6 +93,13 @@ public class Submissions {
       matching.forEach(s -> outbox.requeue(s.id(), clock.instant()));
     }
     return matching;
+  }
+
+  /** A key longer than the outbox stores is the caller's mistake (400), refused before anything is looked up or stored. */
+  private static void checkIdempotencyKey(String idempotencyKey) {
+    if (idempotencyKey != null && idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
+      throw new GatewayException(ErrorCode.PARAMETER_INVALID, "Idempotency-Key");
+    }
   }
 
   private Intake store(PortalDocument document, String idempotencyKey) {

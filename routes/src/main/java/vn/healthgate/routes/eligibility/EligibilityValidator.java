@@ -13,6 +13,7 @@ import vn.healthgate.routes.identity.Cccd;
 import vn.healthgate.routes.identity.CccdQr;
 import vn.healthgate.routes.identity.PersonName;
 import vn.healthgate.routes.identity.Sex;
+import vn.healthgate.routes.text.TextCharacters;
 
 /** Checks an eligibility request before any portal call; each failure carries its own catalogue code. */
 public class EligibilityValidator {
@@ -24,6 +25,7 @@ public class EligibilityValidator {
   }
 
   public EligibilityQuery validate(EligibilityRequest request) {
+    TextCharacters.check(request);
     LocalDate today = LocalDate.ofInstant(clock.instant(), VIETNAM);
     if (blank(request.facilityCode())) {
       throw new GatewayException(ErrorCode.FACILITY_MISSING, "facilityCode");

@@ -1,6 +1,7 @@
 package vn.healthgate.routes.fhir;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -31,7 +32,29 @@ import vn.healthgate.routes.error.GatewayException;
  */
 public class FhirDocumentMapper {
 
+  /** The check-in notice an Encounter describes; a resource the mapping cannot use is {@code 422 GW-FHIR-INVALID}. */
   public CheckInRequest checkIn(Encounter encounter) {
+    try {
+      return mapCheckIn(encounter);
+    } catch (GatewayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw UnusableResource.of("Encounter", e);
+    }
+  }
+
+  /** The driver health certificate a document Bundle describes; a resource the mapping cannot use is {@code 422 GW-FHIR-INVALID}. */
+  public CertificateRequest certificate(Bundle bundle) {
+    try {
+      return mapCertificate(bundle);
+    } catch (GatewayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw UnusableResource.of("Bundle", e);
+    }
+  }
+
+  private CheckInRequest mapCheckIn(Encounter encounter) {
     Patient patient = resolve(encounter, encounter.getSubject(), Patient.class)
         .orElseThrow(() -> new GatewayException(ErrorCode.FHIR_REQUEST_INVALID, "Encounter.subject"));
     String facility = facility(encounter, encounter.getServiceProvider()).orElse(null);
@@ -57,7 +80,7 @@ public class FhirDocumentMapper {
         null);
   }
 
-  public CertificateRequest certificate(Bundle bundle) {
+  private CertificateRequest mapCertificate(Bundle bundle) {
     if (bundle.getType() != Bundle.BundleType.DOCUMENT) {
       throw new GatewayException(ErrorCode.FHIR_REQUEST_INVALID, "Bundle.type");
     }
@@ -93,13 +116,13 @@ public class FhirDocumentMapper {
         conclusion.hasValueCodeableConcept() ? conclusion.getValueCodeableConcept().getCodingFirstRep().getCode() : null,
         doctor,
         composition.hasDate() ? new DateType(composition.getDate()).getValueAsString() : null,
-        reexamination == null ? null : reexamination.getValue().primitiveValue(),
+        reexamination == null || reexamination.getValue() == null ? null : reexamination.getValue().primitiveValue(),
         conclusion.hasNote() ? conclusion.getNoteFirstRep().getText() : null,
         null);
     return new CertificateRequest(
         composition.hasIdentifier() && FhirIdentifiers.CERTIFICATE_NUMBER.equals(composition.getIdentifier().getSystem()) ? composition.getIdentifier().getValue() : null,
         facility, person,
-        licence == null ? null : licence.getValue().primitiveValue(),
+        licence == null || licence.getValue() == null ? null : licence.getValue().primitiveValue(),
         alcoholValue,
         drug == null || !drug.hasValueCodeableConcept() ? null : drug.getValueCodeableConcept().getCodingFirstRep().getCode(),
         conclusionValue);
@@ -149,12 +172,14 @@ public class FhirDocumentMapper {
         .map(type::cast).findFirst();
   }
 
+  /** The value of the first identifier of {@code system} that has one (an identifier without a value is no identifier). */
   private static String identifier(List<Identifier> identifiers, String system) {
-    return identifiers.stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue).findFirst().orElse(null);
+    return identifiers.stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static String coding(List<CodeableConcept> concepts, String system) {
-    return concepts.stream().flatMap(c -> c.getCoding().stream()).filter(c -> system.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+    return concepts.stream().flatMap(c -> c.getCoding().stream()).filter(c -> system.equals(c.getSystem())).map(Coding::getCode)
+        .filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private static CheckInRequest.Item item(Encounter encounter, String url) {

@@ -39,7 +39,18 @@ import vn.healthgate.routes.identity.Sex;
  */
 public class FhirEligibilityMapper {
 
+  /** The eligibility check a CoverageEligibilityRequest asks for; a resource the mapping cannot use is {@code 422 GW-FHIR-INVALID}. */
   public EligibilityRequest toRequest(CoverageEligibilityRequest request) {
+    try {
+      return map(request);
+    } catch (GatewayException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw UnusableResource.of("CoverageEligibilityRequest", e);
+    }
+  }
+
+  private EligibilityRequest map(CoverageEligibilityRequest request) {
     String facility = facilityCode(request).orElse(null);
     Patient patient = resolve(request, request.getPatient(), Patient.class)
         .orElseThrow(() -> new GatewayException(ErrorCode.FHIR_REQUEST_INVALID, "CoverageEligibilityRequest.patient"));
@@ -47,7 +58,7 @@ public class FhirEligibilityMapper {
     String card = Optional.ofNullable(identifier(patient, FhirIdentifiers.CARD_NUMBER))
         .orElse(identifier(patient, FhirIdentifiers.SOCIAL_INSURANCE_NUMBER));
     Extension qrExtension = patient.getExtensionByUrl(FhirIdentifiers.EXT_CCCD_QR);
-    String qr = qrExtension == null ? null : qrExtension.getValue().primitiveValue();
+    String qr = qrExtension == null || qrExtension.getValue() == null ? null : qrExtension.getValue().primitiveValue();
     String name = patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null;
     String birth = null;
     if (patient.hasBirthDateElement()) {
@@ -196,7 +207,8 @@ public class FhirEligibilityMapper {
     } else if (resource instanceof Organization o) {
       identifiers = o.getIdentifier();
     }
-    return identifiers.stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue).findFirst().orElse(null);
+    // the first identifier of the system with a value (an identifier without a value is no identifier)
+    return identifiers.stream().filter(i -> system.equals(i.getSystem())).map(Identifier::getValue).filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   private static String blankToNull(String s) {
