@@ -7,9 +7,13 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import java.util.Arrays;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.healthgate.gateway.web.ProblemResponses;
+import vn.healthgate.gateway.web.TraceOnly;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.fhir.FhirIdentifiers;
 
@@ -23,14 +27,18 @@ public class FhirErrorInterceptor {
 
   @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
   public BaseServerResponseException map(RequestDetails request, Throwable failure) {
-    if (failure instanceof BaseServerResponseException e && carriesGatewayCode(e)) {
-      return e;
+    ErrorCode carried = failure instanceof BaseServerResponseException e ? carriedCode(e) : null;
+    if (carried != null) {
+      remember(request, carried);
+      return (BaseServerResponseException) failure;
     }
     ErrorCode code = classify(failure);
+    remember(request, code);
     if (code == ErrorCode.INTERNAL) {
       // the HAPI message code only: the rest of a HAPI message may quote the request body (personal data)
       String message = failure.getMessage() == null ? "" : failure.getMessage();
-      LOG.error("unexpected FHIR failure: {} {}", failure.getClass().getName(), message.startsWith("HAPI-") ? message.substring(0, Math.min(9, message.length())) : "");
+      LOG.error("unexpected FHIR failure: {} {}", failure.getClass().getName(), message.startsWith("HAPI-") ? message.substring(0, Math.min(9, message.length())) : "",
+          TraceOnly.of(failure));
     }
     BaseServerResponseException answer = new FhirErrors.StatusException(code.httpStatus(), code.code(), FhirErrors.outcome(code, null));
     if (failure instanceof BaseServerResponseException e && e.hasResponseHeaders() && e.getResponseHeaders().containsKey("Allow")) {
@@ -88,8 +96,21 @@ public class FhirErrorInterceptor {
     return false;
   }
 
-  private static boolean carriesGatewayCode(BaseServerResponseException e) {
-    return e.getOperationOutcome() instanceof OperationOutcome outcome
-        && outcome.getIssue().stream().anyMatch(i -> i.getDetails().getCoding().stream().anyMatch(c -> FhirIdentifiers.GATEWAY_ERROR.equals(c.getSystem())));
+  /** The catalogue code an answer already carries (thrown by our providers), or null. */
+  private static ErrorCode carriedCode(BaseServerResponseException e) {
+    if (!(e.getOperationOutcome() instanceof OperationOutcome outcome)) {
+      return null;
+    }
+    return outcome.getIssue().stream().flatMap(i -> i.getDetails().getCoding().stream())
+        .filter(c -> FhirIdentifiers.GATEWAY_ERROR.equals(c.getSystem()))
+        .flatMap(c -> Arrays.stream(ErrorCode.values()).filter(code -> code.code().equals(c.getCode())))
+        .findFirst().orElse(null);
+  }
+
+  /** Leaves the code for the audit filter's one-line log of the refusal. */
+  private static void remember(RequestDetails request, ErrorCode code) {
+    if (request instanceof ServletRequestDetails servlet) {
+      ProblemResponses.remember(servlet.getServletRequest(), code, null);
+    }
   }
 }

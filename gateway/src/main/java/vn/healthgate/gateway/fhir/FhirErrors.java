@@ -51,14 +51,13 @@ final class FhirErrors {
     return exception;
   }
 
+  /** The same issue type the filters' OperationOutcomes carry ({@link ProblemResponses#issueType}). */
   private static OperationOutcome.IssueType issueType(ErrorCode code) {
-    return switch (code.httpStatus()) {
-      case 401 -> OperationOutcome.IssueType.LOGIN;
-      case 403 -> OperationOutcome.IssueType.FORBIDDEN;
-      case 503 -> OperationOutcome.IssueType.TRANSIENT;
-      case 500 -> OperationOutcome.IssueType.EXCEPTION;
-      default -> OperationOutcome.IssueType.INVALID;
-    };
+    try {
+      return OperationOutcome.IssueType.fromCode(ProblemResponses.issueType(code));
+    } catch (org.hl7.fhir.exceptions.FHIRException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Any other status (503 for the portal), with its OperationOutcome. */

@@ -127,7 +127,8 @@ public final class ProblemResponses {
     }
   }
 
-  static void remember(HttpServletRequest request, ErrorCode code, String field) {
+  /** Leaves the code (and field) of the answer in the request for the audit filter's log line. */
+  public static void remember(HttpServletRequest request, ErrorCode code, String field) {
     request.setAttribute(CODE, code);
     if (field != null) {
       request.setAttribute(FIELD, field);
