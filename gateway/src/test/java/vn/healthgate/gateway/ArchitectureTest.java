@@ -39,4 +39,13 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("vn.healthgate.simulator..")
         .check(CLASSES);
   }
+
+  @Test
+  void identificationAndAuthorisationLiveInSecurityOnly() {
+    noClasses().that().resideInAPackage("vn.healthgate.gateway..").and().resideOutsideOfPackage("vn.healthgate.gateway.security..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.springframework.security.authentication..", "org.springframework.security.config..",
+            "org.springframework.security.core..", "org.springframework.security.authorization..", "org.springframework.security.web.access..")
+        .because("who may call what is decided in one place (ADR 0009); others read the Caller it leaves")
+        .check(CLASSES);
+  }
 }

@@ -115,6 +115,8 @@ class CrashRecoveryIT {
     assertThat(jar).as("the gateway jar (mvn package builds it before the integration tests)").exists();
     Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(),
         "--server.port=" + port,
+        // the HTTPS port is not used here; a free one, so a gateway running beside the test does not collide
+        "--gateway.tls.port=0",
         "--gateway.data-dir=" + data.toAbsolutePath(),
         "--gateway.simulator.enabled=false",
         "--gateway.portal.base-url=" + simulator.baseUrl(),

@@ -2,35 +2,18 @@ package vn.healthgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 import vn.healthgate.simulator.data.Population;
 
 /** A workload of good, bad and failing checks leaves no CCCD number and no full name in any log event. */
 class PersonalDataInLogsIT extends GatewayIT {
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-  @BeforeEach
-  void capture() {
-    appender.start();
-    root.addAppender(appender);
-  }
-
-  @AfterEach
-  void release() {
-    root.detachAppender(appender);
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final LogCapture logs = new LogCapture();
 
   @Test
   void workloadLeavesNoCccdOrNameInTheLogs() {
@@ -50,13 +33,13 @@ class PersonalDataInLogsIT extends GatewayIT {
     sim("POST", "/sim/tokens/expire", null);
     postEligibility(requestFor(citizen), apiKeyFor(citizen));
 
-    String logs = appender.list.stream()
+    String text = logs.events().stream()
         .map(e -> e.getFormattedMessage() + " " + e.getMDCPropertyMap() + (e.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(e.getThrowableProxy())))
         .collect(Collectors.joining("\n"));
-    assertThat(logs).as("the gateway's own log events are captured").contains("renewing once").contains("GW-PORTAL-UNAVAILABLE");
+    assertThat(text).as("the gateway's own log events are captured").contains("renewing once").contains("GW-PORTAL-UNAVAILABLE");
     assertThat(secrets).hasSizeGreaterThan(50);
     for (String secret : secrets) {
-      assertThat(logs).as("log events").doesNotContain(secret);
+      assertThat(text).as("log events").doesNotContain(secret);
     }
   }
 

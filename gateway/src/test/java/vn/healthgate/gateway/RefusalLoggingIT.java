@@ -3,33 +3,16 @@ package vn.healthgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A refused request costs one WARN line with its code and correlation id, never a stack trace (the
  * attack found 2.9 KB of trace at ERROR per bad request: a log flood is a denial of service).
  */
 class RefusalLoggingIT extends GatewayIT {
-  private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-
-  @BeforeEach
-  void capture() {
-    appender.start();
-    root.addAppender(appender);
-  }
-
-  @AfterEach
-  void release() {
-    root.detachAppender(appender);
-  }
+  @org.junit.jupiter.api.extension.RegisterExtension final LogCapture logs = new LogCapture();
 
   private static String withBody(String json) {
     return "Content-Length: " + json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n\r\n" + json;
@@ -57,15 +40,15 @@ class RefusalLoggingIT extends GatewayIT {
     RawRequests.Answer tomcat = RawRequests.sendBytes(port, "GET /api/v1/submissions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nBad Header\r\n\r\n");
     assertThat(tomcat.status()).isEqualTo(400);
 
-    assertThat(appender.list).as("no stack trace for any refusal").allMatch(e -> e.getThrowableProxy() == null);
-    assertThat(appender.list).as("nothing at ERROR").noneMatch(e -> e.getLevel() == Level.ERROR);
+    assertThat(logs.events()).as("no stack trace for any refusal").allMatch(e -> e.getThrowableProxy() == null);
+    assertThat(logs.events()).as("nothing at ERROR").noneMatch(e -> e.getLevel() == Level.ERROR);
     for (Refused r : refused) {
-      List<ILoggingEvent> lines = appender.list.stream().filter(e -> r.correlationId().equals(e.getMDCPropertyMap().get("cid"))).toList();
+      List<ILoggingEvent> lines = logs.events().stream().filter(e -> r.correlationId().equals(e.getMDCPropertyMap().get("cid"))).toList();
       assertThat(lines).as(r.correlationId()).hasSize(1);
       assertThat(lines.get(0).getLevel()).isEqualTo(Level.WARN);
       assertThat(lines.get(0).getFormattedMessage()).contains(r.code());
     }
-    assertThat(appender.list.stream().filter(e -> e.getLoggerName().endsWith("ContainerErrorValve")).map(ILoggingEvent::getFormattedMessage))
+    assertThat(logs.events().stream().filter(e -> e.getLoggerName().endsWith("ContainerErrorValve")).map(ILoggingEvent::getFormattedMessage))
         .singleElement().asString().contains("GW-HTTP-MALFORMED").contains("cid=");
   }
 }

@@ -39,7 +39,7 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, R
       response.sendRedirect("/admin/login");
       return;
     }
-    refuse(request, response, e instanceof CallerRefused refused ? refused.code() : ErrorCode.AUTH_MISSING);
+    refuse(request, response, ErrorCode.AUTH_MISSING);
   }
 
   /** An identified caller the rules refuse. */
