@@ -75,7 +75,29 @@ class AdminConsoleIT extends GatewayIT {
         .header("X-Requested-By", "admin-page").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}"));
     assertThat(send(browser, fromThePage).statusCode()).isEqualTo(200);
 
+    HttpResponse<String> jolokiaExecByGet = send(browser, at("/actuator/jolokia/exec/java.lang:type=Memory/gc"));
+    assertThat(jolokiaExecByGet.statusCode()).as("a Jolokia operation is an action even as a GET").isEqualTo(403);
+    assertThat(jolokiaExecByGet.body()).contains("GW-ADMIN-ACTION-HEADER");
+    assertThat(send(browser, at("/actuator/jolokia/exec/java.lang:type=Memory/gc").header("X-Requested-By", "admin-page")).statusCode()).isEqualTo(200);
+    assertThat(send(browser, at("/actuator/jolokia/read/java.lang:type=Memory/HeapMemoryUsage")).statusCode()).as("a read stays a read").isEqualTo(200);
+
     send(browser, at("/admin/logout").POST(HttpRequest.BodyPublishers.noBody()).header("X-Requested-By", "admin-page"));
     assertThat(send(browser, at("/api/v1/admin/overview")).statusCode()).as("signed out").isEqualTo(401);
+  }
+
+  @Test
+  void aCertificateOrKeyIdentifiesOneRequestAndLeavesNoSession() throws Exception {
+    for (String path : new String[] {"/api/v1/submissions", "/api/v1/admin/overview", "/actuator/health"}) {
+      HttpResponse<String> keyed = send(HTTP, at(path).header("X-Api-Key", "dev-70001"));
+      assertThat(keyed.headers().firstValue("Set-Cookie")).as("%s by key (%d)", path, keyed.statusCode()).isEmpty();
+      HttpResponse<String> admin = send(HTTP, at(path).header("X-Api-Key", "dev-admin"));
+      assertThat(admin.headers().firstValue("Set-Cookie")).as("%s by the admin key", path).isEmpty();
+    }
+    HttpClient certificate = tlsClient(vn.healthgate.certs.testing.TestCertificates.get().credential(vn.healthgate.certs.testing.TestCertificates.Purpose.ADMIN_CLIENT_TLS));
+    HttpResponse<String> overTls = certificate.send(HttpRequest.newBuilder(tlsUri("/api/v1/admin/overview")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(overTls.statusCode()).isEqualTo(200);
+    assertThat(overTls.headers().firstValue("Set-Cookie")).as("the admin certificate's request").isEmpty();
+    HttpResponse<String> forged = send(HTTP, at("/api/v1/admin/overview").header("Cookie", "JSESSIONID=0123456789ABCDEF0123456789ABCDEF"));
+    assertThat(forged.statusCode()).as("an unknown session identifies nobody").isEqualTo(401);
   }
 }

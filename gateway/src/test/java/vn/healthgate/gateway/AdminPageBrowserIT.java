@@ -89,7 +89,11 @@ class AdminPageBrowserIT extends GatewayIT {
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bulk-result"), "1 dead letter(s) would be replayed"));
     assertThat(jdbc.queryForObject("select status from outbox where id = ?", String.class, id)).as("a dry run changes nothing").isEqualTo("DEAD_LETTER");
 
-    browser.findElement(By.cssSelector("#dead-letters button.replay[data-id='" + id + "']")).click();
+    // the page re-renders its tables every 5 s: a button found just before a refresh is gone when clicked, so find and click again
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.cssSelector("#dead-letters button.replay[data-id='" + id + "']")).click();
+      return true;
+    });
     wait.withTimeout(Duration.ofSeconds(40))
         .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#replayed tr[data-id='" + id + "'] .replay-status"), "ACCEPTED"));
     assertThat(jdbc.queryForObject("select status from outbox where id = ?", String.class, id)).isEqualTo("ACCEPTED");

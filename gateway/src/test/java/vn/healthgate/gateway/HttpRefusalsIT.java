@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
  * on {@code /fhir}, with its catalogue code (and {@code Allow} on a 405).
  */
 class HttpRefusalsIT extends GatewayIT {
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private Reply getWithKey(String path, String key) {
     return sendPlain(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("X-Api-Key", key).GET().build());
@@ -155,5 +157,88 @@ class HttpRefusalsIT extends GatewayIT {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  @Test
+  void aBrokenPercentEscapeInTheQueryIsRefusedNotAServerError() {
+    RawRequests.Answer fhir = raw("GET", "/fhir/metadata?q=%zz", Map.of(), "", false);
+    assertThat(fhir.status()).isEqualTo(400);
+    assertThat(fhir.body()).contains("\"resourceType\":\"OperationOutcome\"").contains("GW-REQUEST-REJECTED");
+    RawRequests.Answer rest = raw("GET", "/api/v1/submissions?q=%zz&x=%", Map.of("X-Api-Key", "dev-70001"), "", false);
+    assertThat(rest.status()).isEqualTo(400);
+    assertThat(rest.body()).contains("GW-REQUEST-REJECTED");
+  }
+
+  @Test
+  void anUnknownHttpVersionIs400AndAuditedLikeEveryRefusalAtTheHttpLayer() {
+    RawRequests.Answer version = RawRequests.sendBytes(port, "GET /actuator/health HTTP/1.2\r\nHost: x\r\nConnection: close\r\n\r\n");
+    assertThat(version.status()).isEqualTo(400);
+    assertThat(version.body()).contains("GW-HTTP-MALFORMED");
+    RawRequests.Answer header = RawRequests.sendBytes(port, "GET /api/v1/submissions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nBad Header\r\n\r\n");
+    for (RawRequests.Answer answer : List.of(version, header)) {
+      String correlationId = answer.head().lines().filter(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("x-correlation-id:"))
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElseThrow();
+      assertThat(jdbc.queryForList("select result from audit_log where correlation_id = ?", String.class, correlationId)).containsExactly("400");
+    }
+  }
+
+  @Test
+  void anErrorALibraryAnswersWithoutABodyGetsTheCataloguesDocument() {
+    Reply health = get("/actuator/health/nothing");
+    assertThat(health.status()).isEqualTo(404);
+    assertThat(health.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(code(health)).isEqualTo("GW-NOT-FOUND");
+  }
+
+  @Test
+  void aNumberTypedIntoAPathIsMaskedInTheAnswerTheAuditTrailAndTheLog() {
+    String cccd = "079203012345";
+    Reply reply = sendPlain(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/submissions/" + cccd)).header("X-Api-Key", "dev-70001")
+        .header("X-Correlation-Id", "masked-" + System.nanoTime()).GET().build());
+    assertThat(reply.status()).isEqualTo(404);
+    assertThat(reply.text()).doesNotContain(cccd).contains("079*******45");
+    String action = jdbc.queryForObject("select action from audit_log where correlation_id = ?", String.class, reply.header("X-Correlation-Id"));
+    assertThat(action).isEqualTo("GET /api/v1/submissions/079*******45");
+  }
+
+  @Test
+  void theCapabilityStatementAnswersHeadAsWellAsGetWithoutIdentity() {
+    RawRequests.Answer head = raw("HEAD", "/fhir/metadata", Map.of(), "", false);
+    assertThat(head.status()).isEqualTo(200);
+  }
+
+  @Test
+  void traceGetsThePathsOwnAllowAfterIdentification() {
+    RawRequests.Answer rest = raw("TRACE", "/api/v1/check-ins", Map.of("X-Api-Key", "dev-70001"), "", false);
+    assertThat(rest.status()).isEqualTo(405);
+    assertThat(rest.head()).containsIgnoringCase("Allow: POST");
+    assertThat(rest.body()).contains("GW-METHOD-NOT-ALLOWED").doesNotContain("dev-70001");
+    RawRequests.Answer fhir = raw("TRACE", "/fhir/Encounter", Map.of("X-Api-Key", "dev-70001"), "", false);
+    assertThat(fhir.status()).isEqualTo(405);
+    assertThat(fhir.head()).containsIgnoringCase("Allow: POST");
+    assertThat(raw("TRACE", "/api/v1/admin/overview", Map.of(), "", false).status()).as("identity first").isEqualTo(401);
+    RawRequests.Answer jolokia = raw("TRACE", "/actuator/jolokia/version", Map.of("X-Api-Key", "dev-admin"), "", false);
+    assertThat(jolokia.status()).isEqualTo(405);
+    assertThat(jolokia.body()).contains("GW-METHOD-NOT-ALLOWED").doesNotContain("dev-admin");
+  }
+
+  @Test
+  void anEmptyAcceptHeaderMeansAnyType() {
+    RawRequests.Answer scrape = raw("GET", "/actuator/prometheus", Map.of("X-Api-Key", "dev-admin", "Accept", ""), "", false);
+    assertThat(scrape.status()).isEqualTo(200);
+  }
+
+  @Test
+  void aBodyThatIsNotValidUtf8IsRefused() {
+    byte[] head = ("POST /api/v1/check-ins HTTP/1.1\r\nHost: x\r\nConnection: close\r\nX-Api-Key: dev-70001\r\nContent-Type: application/json\r\n")
+        .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    byte[] body = {'{', '"', 'x', '"', ':', '"', (byte) 0xC0, (byte) 0xBC, '"', '}'};
+    java.io.ByteArrayOutputStream request = new java.io.ByteArrayOutputStream();
+    request.writeBytes(head);
+    request.writeBytes(("Content-Length: " + body.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    request.writeBytes(body);
+    RawRequests.Answer overlong = RawRequests.sendBytes(port, request.toByteArray());
+    assertThat(overlong.status()).as("an overlong '<'").isEqualTo(400);
+    assertThat(overlong.body()).contains("GW-JSON-MALFORMED");
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.gateway.web.CorrelationIdFilter;
 import vn.healthgate.gateway.web.ProblemResponses;
+import vn.healthgate.gateway.web.RefusalRecorder;
 import vn.healthgate.gateway.web.RequestPaths;
 import vn.healthgate.routes.error.ErrorCode;
 
@@ -24,12 +25,13 @@ import vn.healthgate.routes.error.ErrorCode;
  * firewall, authentication or authorisation are recorded too. The answer is held in memory until
  * the entry is committed; if it cannot be, the caller gets 503 {@code GW-AUDIT-UNAVAILABLE} instead
  * of an unaudited answer. Only quiet reads (health, the CapabilityStatement, the sign-in page and
- * static files) are left out, unless they are refused. Each refused request (4xx) is logged in one
- * WARN line with its code; no stack trace.
+ * static files) are left out, unless they are refused; requests Tomcat refuses before any filter
+ * runs reach the trail through {@link RefusalRecorder}. Each refused request (4xx) is logged in one
+ * WARN line with its code; no stack trace. Paths are written with long digit runs masked.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-public class AuditFilter extends OncePerRequestFilter {
+public class AuditFilter extends OncePerRequestFilter implements RefusalRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(AuditFilter.class);
   private final AuditLog audit;
 
@@ -54,16 +56,6 @@ public class AuditFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws ServletException, IOException {
     String path = RequestPaths.of(request);
-    if (quiet(request.getMethod(), path)) {
-      try {
-        chain.doFilter(request, response);
-      } finally {
-        if (response.getStatus() >= 400) {
-          recordQuietly(request, response.getStatus(), null, path);
-        }
-      }
-      return;
-    }
     HeldResponse held = new HeldResponse(response, request);
     Throwable failure = null;
     try {
@@ -72,17 +64,23 @@ public class AuditFilter extends OncePerRequestFilter {
       failure = e;
     }
     int status = failure == null ? held.getStatus() : 500;
-    try {
-      record(request, status, held.getHeader("Location"), path);
-    } catch (RuntimeException e) {
-      LOG.error("audit entry for {} {} not written ({}): answering 503 {} instead", request.getMethod(), path, e.getClass().getSimpleName(),
-          ErrorCode.AUDIT_UNAVAILABLE.code());
-      if (!response.isCommitted()) {
-        response.reset();
-        response.setHeader(CorrelationIdFilter.HEADER, (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
-        response.setHeader("Retry-After", "1");
-        ProblemResponses.write(request, response, ErrorCode.AUDIT_UNAVAILABLE);
-        return;
+    if (failure == null) {
+      held.documentAnEmptyError();
+    }
+    boolean quiet = quiet(request.getMethod(), path) && status < 400;
+    if (!quiet) {
+      try {
+        record(request, status, held.getHeader("Location"), path);
+      } catch (RuntimeException e) {
+        LOG.error("audit entry for {} {} not written ({}): answering 503 {} instead", request.getMethod(), RequestPaths.masked(path),
+            e.getClass().getSimpleName(), ErrorCode.AUDIT_UNAVAILABLE.code());
+        if (!response.isCommitted()) {
+          response.reset();
+          response.setHeader(CorrelationIdFilter.HEADER, (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
+          response.setHeader("Retry-After", "1");
+          ProblemResponses.write(request, response, ErrorCode.AUDIT_UNAVAILABLE);
+          return;
+        }
       }
     }
     if (failure instanceof IOException e) {
@@ -97,12 +95,10 @@ public class AuditFilter extends OncePerRequestFilter {
     held.copyBodyToResponse();
   }
 
-  private void recordQuietly(HttpServletRequest request, int status, String location, String path) {
-    try {
-      record(request, status, location, path);
-    } catch (RuntimeException e) {
-      LOG.error("audit entry for refused {} {} not written: {}", request.getMethod(), path, e.getClass().getSimpleName());
-    }
+  /** A request Tomcat refused before any filter ran ({@code ContainerErrorValve}). */
+  @Override
+  public void record(String method, String path, int status, String correlationId) {
+    audit.append("unidentified", null, method + " " + path, null, String.valueOf(status), correlationId);
   }
 
   private void record(HttpServletRequest request, int status, String location, String path) {
@@ -112,7 +108,7 @@ public class AuditFilter extends OncePerRequestFilter {
     if (status >= 400 && status < 500) {
       Object code = request.getAttribute(ProblemResponses.CODE);
       Object field = request.getAttribute(ProblemResponses.FIELD);
-      LOG.warn("refused {} {} {} {}{} ({})", request.getMethod(), path, status, code instanceof ErrorCode c ? c.code() : "-",
+      LOG.warn("refused {} {} {} {}{} ({})", request.getMethod(), RequestPaths.masked(path), status, code instanceof ErrorCode c ? c.code() : "-",
           field == null ? "" : " " + field, actor);
     }
     audit.append(actor, Caller.facilityOf(request), action(request, path), document, String.valueOf(status),
@@ -123,6 +119,6 @@ public class AuditFilter extends OncePerRequestFilter {
   private static String action(HttpServletRequest request, String path) {
     String raw = request.getRequestURI();
     boolean rejected = request.getAttribute(ProblemResponses.CODE) == ErrorCode.REQUEST_REJECTED;
-    return request.getMethod() + " " + path + (rejected && raw != null && !raw.equals(path) ? " (sent as " + raw + ")" : "");
+    return request.getMethod() + " " + RequestPaths.masked(path) + (rejected && raw != null && !raw.equals(path) ? " (sent as " + RequestPaths.masked(raw) + ")" : "");
   }
 }

@@ -29,4 +29,11 @@ final class HeldResponse extends ContentCachingResponseWrapper {
   public void sendError(int status, String message) throws IOException {
     sendError(status);
   }
+
+  /** An error answered with no body at all (some library endpoints do) gets the catalogue's document for its status. */
+  void documentAnEmptyError() throws IOException {
+    if (getStatus() >= 400 && getContentSize() == 0 && !"HEAD".equals(request.getMethod()) && !isCommitted()) {
+      ProblemResponses.write(request, this, ProblemResponses.forStatus(getStatus()));
+    }
+  }
 }

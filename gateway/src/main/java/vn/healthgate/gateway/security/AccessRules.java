@@ -6,6 +6,7 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import vn.healthgate.gateway.web.RequestPaths;
 import vn.healthgate.routes.error.ErrorCode;
 
 /**
@@ -43,8 +44,13 @@ final class AccessRules {
     return rule((caller, request) -> CodedDecision.denied(ErrorCode.NOT_FOUND));
   }
 
+  /** GET and HEAD, except Jolokia's exec and write, which act although they may come as GET. */
   private static boolean reads(HttpServletRequest request) {
-    return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+      return false;
+    }
+    String path = RequestPaths.of(request);
+    return !(path.startsWith("/actuator/jolokia/exec") || path.startsWith("/actuator/jolokia/write"));
   }
 
   private interface Rule {

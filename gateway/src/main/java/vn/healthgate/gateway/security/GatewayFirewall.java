@@ -14,10 +14,13 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * a path may not percent-encode a letter, digit or {@code - . _ ~}. RFC 3986 §2.3 makes
  * {@code /%61pi} the same URI as {@code /api} but tells producers never to write it; no client of
  * this gateway needs it, and parts of the stack disagree on what it means (Spring's path parser
- * fails on an encoded servlet prefix), so it is refused rather than interpreted.
+ * fails on an encoded servlet prefix), so it is refused rather than interpreted. And one more: a
+ * {@code %} in the query that does not start a two-digit escape ({@code ?q=%zz}), which Tomcat
+ * silently drops and HAPI fails on.
  */
 final class GatewayFirewall implements HttpFirewall {
   private static final Pattern ENCODED_UNRESERVED = Pattern.compile("%(?:[46][1-9a-fA-F]|[57][0-9aA]|3[0-9]|2[dDeE]|5[fF]|7[eE])");
+  private static final Pattern BROKEN_ESCAPE = Pattern.compile("%(?![0-9a-fA-F]{2})");
   private final StrictHttpFirewall strict = new StrictHttpFirewall();
 
   GatewayFirewall() {
@@ -30,6 +33,10 @@ final class GatewayFirewall implements HttpFirewall {
     String uri = request.getRequestURI();
     if (uri != null && ENCODED_UNRESERVED.matcher(uri).find()) {
       throw new RequestRejectedException("The request was rejected because the URL percent-encodes an unreserved character");
+    }
+    String query = request.getQueryString();
+    if (query != null && BROKEN_ESCAPE.matcher(query).find()) {
+      throw new RequestRejectedException("The request was rejected because the query string has a broken percent escape");
     }
     return strict.getFirewalledRequest(request);
   }

@@ -18,12 +18,12 @@ import org.springframework.security.authentication.ProviderNotFoundException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.healthgate.gateway.config.ConfiguredFacilities;
@@ -80,6 +80,20 @@ class SecurityConfiguration {
     return manager;
   }
 
+  /**
+   * Where a caller's identity may outlive its request: only the development admin page's session,
+   * which {@code AdminSignIn} opens and writes itself; this repository only reads it and never
+   * creates a session. In production nothing is kept.
+   */
+  private static SecurityContextRepository sessions(boolean development) {
+    if (!development) {
+      return new RequestAttributeSecurityContextRepository();
+    }
+    HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    sessions.setAllowSessionCreation(false);
+    return sessions;
+  }
+
   @Bean
   SecurityFilterChain gatewaySecurity(HttpSecurity http, GatewayProperties properties, AuthenticationManager callerAuthentications,
       ObjectProvider<GatewayTlsMaterial> tls, RateLimiterRegistry rateLimiters, Refusals refusals) throws Exception {
@@ -92,10 +106,9 @@ class SecurityConfiguration {
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
-        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-        // only the development admin page signs in with a session (AdminSignIn)
-        .securityContext(context -> context.securityContextRepository(
-            development ? new HttpSessionSecurityContextRepository() : new RequestAttributeSecurityContextRepository()))
+        // a certificate or key identifies one request and is never kept: no session is created or written
+        .sessionManagement(AbstractHttpConfigurer::disable)
+        .securityContext(context -> context.securityContextRepository(sessions(development)))
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals).accessDeniedHandler(refusals))
         .addFilterBefore(new CallerAuthenticationFilter(callerAuthentications, tls.getIfAvailable() != null, development, refusals),
             AnonymousAuthenticationFilter.class)
@@ -104,7 +117,7 @@ class SecurityConfiguration {
             // error pages and forwards happen inside a request these rules already admitted
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
             .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
-            .requestMatchers(path.matcher(HttpMethod.GET, "/fhir/metadata")).permitAll()
+            .requestMatchers(path.matcher(HttpMethod.GET, "/fhir/metadata"), path.matcher(HttpMethod.HEAD, "/fhir/metadata")).permitAll()
             .requestMatchers(path.matcher("/admin/login"), path.matcher(HttpMethod.GET, "/admin/assets/**"), path.matcher(HttpMethod.POST, "/admin/logout"))
                 .permitAll()
             .requestMatchers(path.matcher("/api/v1/admin/**"), path.matcher("/admin"), path.matcher("/admin/**"), path.matcher("/actuator"),

@@ -2,6 +2,7 @@ package vn.healthgate.gateway.web;
 
 import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
@@ -14,12 +15,19 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContainerErrors implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+  private final ObjectProvider<RefusalRecorder> recorder;
+
+  ContainerErrors(ObjectProvider<RefusalRecorder> recorder) {
+    this.recorder = recorder;
+  }
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
     factory.addContextCustomizers(context -> {
       if (context.getParent() instanceof StandardHost host) {
+        // the host keeps this instance (it adds one of its own only when none of the class is there)
         host.setErrorReportValveClass(ContainerErrorValve.class.getName());
+        host.getPipeline().addValve(new ContainerErrorValve(recorder::getIfAvailable));
       }
     });
     factory.addConnectorCustomizers(ContainerErrors::apply);

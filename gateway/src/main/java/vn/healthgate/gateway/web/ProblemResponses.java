@@ -96,7 +96,7 @@ public final class ProblemResponses {
     remember(request, e.errorCode(), e.field().orElse(null));
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.errorCode().httpStatus()).contentType(PROBLEM_JSON);
     e.retryAfter().ifPresent(d -> builder.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(d)));
-    return builder.body(body(e.errorCode(), e.field().orElse(null), RequestPaths.of(request)));
+    return builder.body(body(e.errorCode(), e.field().orElse(null), RequestPaths.masked(RequestPaths.of(request))));
   }
 
   public static ResponseEntity<Map<String, Object>> entity(ErrorCode code, HttpServletRequest request) {
@@ -105,7 +105,7 @@ public final class ProblemResponses {
 
   public static ResponseEntity<Map<String, Object>> entity(ErrorCode code, String field, HttpServletRequest request) {
     remember(request, code, field);
-    return ResponseEntity.status(code.httpStatus()).contentType(PROBLEM_JSON).body(body(code, field, RequestPaths.of(request)));
+    return ResponseEntity.status(code.httpStatus()).contentType(PROBLEM_JSON).body(body(code, field, RequestPaths.masked(RequestPaths.of(request))));
   }
 
   /** For filters and handlers outside Spring MVC: the document in the format of the request's path. */
@@ -123,7 +123,7 @@ public final class ProblemResponses {
       JSON.writeValue(response.getOutputStream(), operationOutcome(code, field));
     } else {
       response.setContentType(PROBLEM_JSON.toString());
-      JSON.writeValue(response.getOutputStream(), body(code, field, path));
+      JSON.writeValue(response.getOutputStream(), body(code, field, RequestPaths.masked(path)));
     }
   }
 

@@ -5,10 +5,10 @@ package vn.healthgate.routes.error;
  * a message in English and Vietnamese. Never rename a code: clients program against it.
  */
 public enum ErrorCode {
-  JSON_MALFORMED("GW-JSON-MALFORMED", 400, "The request body is not valid JSON.", "Nội dung yêu cầu không phải JSON hợp lệ."),
+  JSON_MALFORMED("GW-JSON-MALFORMED", 400, "The request body is not well-formed JSON (or XML, for FHIR), or not valid UTF-8.", "Nội dung yêu cầu không phải JSON (hoặc XML, với FHIR) hợp lệ, hoặc không đúng mã UTF-8."),
   BODY_TOO_LARGE("GW-BODY-TOO-LARGE", 413, "The request body is larger than the gateway accepts.", "Nội dung yêu cầu vượt quá kích thước cho phép."),
   JSON_LIMITS("GW-JSON-LIMITS", 400, "The JSON is nested too deeply or has a value that is too long.", "JSON lồng quá sâu hoặc có giá trị quá dài."),
-  REQUEST_REJECTED("GW-REQUEST-REJECTED", 400, "The request path is ambiguous or malformed (an encoded slash, dot or percent sign, ';' parameters, '..' or '//' segments, control characters). Send the canonical path.", "Đường dẫn yêu cầu mơ hồ hoặc sai (dấu /, dấu . hoặc % đã mã hóa, tham số ';', đoạn '..' hoặc '//', ký tự điều khiển). Hãy gửi đường dẫn chuẩn."),
+  REQUEST_REJECTED("GW-REQUEST-REJECTED", 400, "The request's path or query is ambiguous or malformed (an encoded slash, dot, percent sign or letter, ';' parameters, '..' or '//' segments, a broken %-escape, control characters). Send the canonical form.", "Đường dẫn hoặc tham số của yêu cầu mơ hồ hoặc sai (dấu /, dấu ., dấu % hoặc chữ cái đã mã hóa, tham số ';', đoạn '..' hoặc '//', mã % hỏng, ký tự điều khiển). Hãy gửi dạng chuẩn."),
   HTTP_MALFORMED("GW-HTTP-MALFORMED", 400, "The HTTP request is malformed (request line, headers, transfer encoding or chunked body).", "Yêu cầu HTTP sai cú pháp (dòng yêu cầu, header, mã hóa truyền hoặc nội dung chia khối)."),
   PARAMETER_INVALID("GW-PARAMETER-INVALID", 400, "A query parameter or header has an invalid value (see field).", "Tham số truy vấn hoặc header có giá trị không hợp lệ (xem field)."),
   XML_DOCTYPE("GW-XML-DOCTYPE", 400, "XML bodies may not carry a DOCTYPE (no DTDs, no entities).", "Nội dung XML không được chứa DOCTYPE (không DTD, không entity)."),
