@@ -39,11 +39,6 @@ final class AccessRules {
     });
   }
 
-  /** Everything not listed: refused (anonymous: identify yourself; identified: there is nothing for you here). */
-  static AuthorizationManager<RequestAuthorizationContext> nothingElse() {
-    return rule((caller, request) -> CodedDecision.denied(ErrorCode.NOT_FOUND));
-  }
-
   /** GET and HEAD, except Jolokia's exec and write, which act although they may come as GET. */
   private static boolean reads(HttpServletRequest request) {
     if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {

@@ -42,11 +42,14 @@ final class Refusals implements AuthenticationEntryPoint, AccessDeniedHandler, R
     refuse(request, response, ErrorCode.AUTH_MISSING);
   }
 
-  /** An identified caller the rules refuse. */
+  /**
+   * An identified caller the rules refuse: the code the rule gave, or, for a path no rule lists
+   * ({@code denyAll}), 404: there is nothing there this caller may use.
+   */
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e) throws IOException {
     ErrorCode code = e instanceof AuthorizationDeniedException denied && denied.getAuthorizationResult() instanceof CodedDecision decision
-        && decision.code() != null ? decision.code() : ErrorCode.FORBIDDEN;
+        && decision.code() != null ? decision.code() : ErrorCode.NOT_FOUND;
     refuse(request, response, code);
   }
 

@@ -125,7 +125,8 @@ class SecurityConfiguration {
             .requestMatchers(path.matcher("/api/v1/submissions"), path.matcher("/api/v1/submissions/**")).access(AccessRules.facilityOrAdminReading())
             .requestMatchers(path.matcher("/api/v1/eligibility-checks"), path.matcher("/api/v1/check-ins"), path.matcher("/api/v1/driver-health-certificates"),
                 path.matcher("/api/v1/driver-health-certificates/*"), path.matcher("/fhir/**")).access(AccessRules.facility())
-            .anyRequest().access(AccessRules.nothingElse()));
+            // everything not listed: refused (anonymous: 401 GW-AUTH-MISSING; identified: 404 GW-NOT-FOUND, see Refusals)
+            .anyRequest().denyAll());
     return http.build();
   }
 }
