@@ -1,7 +1,5 @@
 package vn.healthgate.routes.eligibility;
 
-import org.apache.camel.Body;
-import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +12,7 @@ public class EligibilityRecorder {
     this.store = store;
   }
 
-  public EligibilityResult record(@ExchangeProperty(EligibilityRoute.QUERY) EligibilityQuery query, @Body EligibilityResult result) {
+  public EligibilityResult record(EligibilityQuery query, EligibilityResult result) {
     try {
       store.save(query, result);
     } catch (RuntimeException e) {

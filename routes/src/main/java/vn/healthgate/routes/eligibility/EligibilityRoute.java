@@ -3,13 +3,13 @@ package vn.healthgate.routes.eligibility;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * Synchronous eligibility check: validate, look up at the portal (breaker and time limit inside
- * {@link vn.healthgate.routes.portal.ResilientPortal}), record, answer. Errors travel back to the caller.
+ * Synchronous eligibility check, {@code direct:eligibility-check} (route {@code eligibility-check}):
+ * {@code eligibility-validate → eligibility-lookup → eligibility-record} (breaker and time limit inside
+ * {@link vn.healthgate.routes.portal.ResilientPortal}). No error handler: errors travel back to the caller unchanged.
  */
 public class EligibilityRoute extends RouteBuilder {
   public static final String ENDPOINT = "direct:eligibility-check";
   public static final String ROUTE_ID = "eligibility-check";
-  static final String QUERY = "eligibilityQuery";
 
   private final EligibilityValidator validator;
   private final EligibilityLookup lookup;
@@ -25,9 +25,8 @@ public class EligibilityRoute extends RouteBuilder {
   public void configure() {
     from(ENDPOINT).routeId(ROUTE_ID)
         .errorHandler(noErrorHandler())
-        .bean(validator, "validate")
-        .setProperty(QUERY, body())
-        .bean(lookup, "lookup")
-        .bean(recorder, "record");
+        .process(new EligibilitySteps.Validate(validator)).id("eligibility-validate")
+        .process(new EligibilitySteps.LookUp(lookup)).id("eligibility-lookup")
+        .process(new EligibilitySteps.Record(recorder)).id("eligibility-record");
   }
 }
