@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.healthgate.gateway.config.GatewayProperties;
 import vn.healthgate.gateway.monitoring.GatewayHealthIndicators;
 import vn.healthgate.gateway.pki.FacilitySigningKeys;
-import vn.healthgate.routes.delivery.OutboxRoute;
+import vn.healthgate.routes.delivery.OutboxRoutes;
 
 /** Each health component: a fault in the simulator (or the state it watches) turns it DOWN, clearing the fault brings it back UP. */
 class HealthComponentsIT extends GatewayIT {
@@ -34,7 +34,7 @@ class HealthComponentsIT extends GatewayIT {
   @AfterEach
   void clearFaults() throws Exception {
     sim("DELETE", "/sim/faults", null);
-    camel.getRouteController().startRoute(OutboxRoute.ROUTE_ID);
+    camel.getRouteController().startRoute(OutboxRoutes.POLL_ROUTE_ID);
   }
 
   private JsonNode component(String name) {
@@ -79,13 +79,13 @@ class HealthComponentsIT extends GatewayIT {
   @Test
   void aStoppedRouteTurnsCamelRoutesAndReadinessDown() throws Exception {
     assertThat(status("camelRoutes")).isEqualTo("UP");
-    camel.getRouteController().stopRoute(OutboxRoute.ROUTE_ID);
+    camel.getRouteController().stopRoute(OutboxRoutes.POLL_ROUTE_ID);
     assertThat(status("camelRoutes")).isEqualTo("DOWN");
-    assertThat(component("camelRoutes").at("/details/routes/" + OutboxRoute.ROUTE_ID).asText()).isEqualTo("Stopped");
+    assertThat(component("camelRoutes").at("/details/routes/" + OutboxRoutes.POLL_ROUTE_ID).asText()).isEqualTo("Stopped");
     Reply readiness = get("/actuator/health/readiness");
     assertThat(readiness.status()).as(readiness.text()).isEqualTo(503);
 
-    camel.getRouteController().startRoute(OutboxRoute.ROUTE_ID);
+    camel.getRouteController().startRoute(OutboxRoutes.POLL_ROUTE_ID);
     assertThat(status("camelRoutes")).isEqualTo("UP");
     assertThat(get("/actuator/health/readiness").status()).isEqualTo(200);
   }

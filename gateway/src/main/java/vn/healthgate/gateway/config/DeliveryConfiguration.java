@@ -6,28 +6,38 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.healthgate.gateway.audit.AuditLog;
+import vn.healthgate.gateway.persistence.RetentionJob;
 import vn.healthgate.gateway.pki.FacilitySigningKeys;
 import vn.healthgate.routes.delivery.CertificateValidator;
 import vn.healthgate.routes.delivery.CheckInValidator;
-import vn.healthgate.routes.delivery.DeliveryWorker;
+import vn.healthgate.routes.delivery.DeliveryDecisions;
+import vn.healthgate.routes.delivery.DeliveryErrorPolicy;
+import vn.healthgate.routes.delivery.DeliveryEvents;
+import vn.healthgate.routes.delivery.DeliverySlots;
+import vn.healthgate.routes.delivery.DeliverySteps;
 import vn.healthgate.routes.delivery.DocumentSigner;
+import vn.healthgate.routes.delivery.IntakeRoutes;
 import vn.healthgate.routes.delivery.LatestEligibility;
 import vn.healthgate.routes.delivery.Outbox;
-import vn.healthgate.routes.delivery.OutboxRoute;
+import vn.healthgate.routes.delivery.OutboxRoutes;
 import vn.healthgate.routes.delivery.PortalSender;
 import vn.healthgate.routes.delivery.RetryPolicy;
 import vn.healthgate.routes.delivery.Submissions;
 import vn.healthgate.routes.portal.ResilientPortal;
 
-/** Wires durable delivery: intake into the outbox, and the Camel route that signs and delivers. */
+/**
+ * Wires durable delivery: the intake routes into the outbox, the outbox routes that sign and deliver, and their error
+ * policy. Nothing here touches the database: the poll route releases this node's old claims when it first starts.
+ * The routes' timer reads {@code gateway.outbox.poll-interval} and {@code first-poll-delay} itself (Camel placeholders).
+ */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeliveryConfiguration.class);
 
   @Bean
-  vn.healthgate.gateway.persistence.RetentionJob retentionJob(org.springframework.jdbc.core.JdbcTemplate jdbc, Clock clock, GatewayProperties properties,
-      vn.healthgate.gateway.audit.AuditLog audit) {
-    return new vn.healthgate.gateway.persistence.RetentionJob(jdbc, clock, properties.retention(), audit);
+  RetentionJob retentionJob(JdbcTemplate jdbc, Clock clock, GatewayProperties properties, AuditLog audit) {
+    return new RetentionJob(jdbc, clock, properties.retention(), audit);
   }
 
   @Bean
@@ -40,6 +50,12 @@ public class DeliveryConfiguration {
     return new Submissions(outbox, new CheckInValidator(clock, eligibility), new CertificateValidator(clock, facilities::name), signer, clock);
   }
 
+  @Bean
+  IntakeRoutes intakeRoutes(Submissions submissions) {
+    return new IntakeRoutes(submissions);
+  }
+
+  /** One thread per delivery worker: the poll hands a document off only when one is free. */
   @Bean(destroyMethod = "shutdownNow")
   ExecutorService deliveryThreads(GatewayProperties properties) {
     AtomicInteger n = new AtomicInteger();
@@ -51,16 +67,27 @@ public class DeliveryConfiguration {
   }
 
   @Bean
-  OutboxRoute outboxRoute(GatewayProperties properties, Outbox jdbcOutbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
-      Clock clock, ExecutorService deliveryThreads, vn.healthgate.gateway.monitoring.GatewayMetrics metrics) {
-    Outbox outbox = new vn.healthgate.gateway.monitoring.MeteredOutbox(jdbcOutbox, metrics, clock);
+  DeliverySlots deliverySlots(GatewayProperties properties) {
+    return new DeliverySlots(properties.outbox().workers());
+  }
+
+  @Bean
+  DeliveryDecisions deliveryDecisions(Outbox outbox, GatewayProperties properties, Clock clock, DeliveryEvents events) {
     GatewayProperties.Outbox config = properties.outbox();
-    int released = outbox.releaseClaims(config.node());
-    if (released > 0) {
-      LOG.info("Released {} outbox claims left by an earlier run of node {}", released, config.node());
-    }
-    RetryPolicy retry = new RetryPolicy(config.initialRetryDelay(), config.maxRetryDelay(), config.maxAttempts(), 0.2);
-    DeliveryWorker worker = new DeliveryWorker(outbox, signer, new PortalSender(portal, facilities), retry, clock, config.node(), config.batchSize(), config.lease());
-    return new OutboxRoute(worker, config.pollInterval(), deliveryThreads);
+    return new DeliveryDecisions(outbox, RetryPolicy.exponentialRandom(config.initialRetryDelay(), config.maxRetryDelay(), config.maxAttempts()), clock,
+        events);
+  }
+
+  @Bean
+  DeliveryErrorPolicy deliveryErrorPolicy(DeliveryDecisions decisions) {
+    return new DeliveryErrorPolicy(decisions);
+  }
+
+  @Bean
+  OutboxRoutes outboxRoutes(GatewayProperties properties, Outbox outbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
+      DeliveryDecisions decisions, Clock clock, DeliverySlots slots, ExecutorService deliveryThreads) {
+    GatewayProperties.Outbox config = properties.outbox();
+    return new OutboxRoutes(outbox, signer, new PortalSender(portal, facilities), decisions, clock,
+        new DeliverySteps.Claiming(config.node(), config.batchSize(), config.lease()), slots, deliveryThreads);
   }
 }

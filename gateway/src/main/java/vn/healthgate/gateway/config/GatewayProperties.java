@@ -110,8 +110,9 @@ public record GatewayProperties(
   }
 
   /**
-   * @param pollInterval how often the outbox is polled for due documents
-   * @param batchSize documents claimed per poll
+   * @param pollInterval how often the outbox is polled for due documents (Camel's timer reads it: {@code 250ms}, {@code 2s})
+   * @param firstPollDelay when the first poll runs after the routes start (same form)
+   * @param batchSize most documents claimed per poll (never more than there are free workers)
    * @param workers documents delivered in parallel
    * @param lease how long a claim lasts (a crashed node's documents return after it)
    * @param initialRetryDelay first retry after a transient fault; doubles each time
@@ -120,7 +121,7 @@ public record GatewayProperties(
    * @param node this node's name in claims
    */
   public record Outbox(
-      @NotNull Duration pollInterval, @jakarta.validation.constraints.Positive int batchSize, @jakarta.validation.constraints.Positive int workers,
+      @NotNull Duration pollInterval, @NotNull Duration firstPollDelay, @jakarta.validation.constraints.Positive int batchSize, @jakarta.validation.constraints.Positive int workers,
       @NotNull Duration lease, @NotNull Duration initialRetryDelay, @NotNull Duration maxRetryDelay,
       @jakarta.validation.constraints.Positive int maxAttempts, @NotBlank String node) {}
 

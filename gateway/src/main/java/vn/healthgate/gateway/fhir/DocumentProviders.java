@@ -12,12 +12,13 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import vn.healthgate.gateway.security.Caller;
+import vn.healthgate.gateway.web.SubmissionGateway;
 import vn.healthgate.routes.delivery.Submissions;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.fhir.FhirDocumentMapper;
 
-/** {@code POST /fhir/Encounter} (a check-in notice) and {@code POST /fhir/Bundle} (a driver health certificate), onto the same intake as REST. */
+/** {@code POST /fhir/Encounter} (a check-in notice) and {@code POST /fhir/Bundle} (a driver health certificate), onto the same intake routes as REST. */
 final class DocumentProviders {
   private DocumentProviders() {}
 
@@ -66,10 +67,10 @@ final class DocumentProviders {
 
   /** Encounter → check-in notice. */
   static final class EncounterProvider implements IResourceProvider {
-    private final Submissions submissions;
+    private final SubmissionGateway submissions;
     private final FhirDocumentMapper mapper;
 
-    EncounterProvider(Submissions submissions, FhirDocumentMapper mapper) {
+    EncounterProvider(SubmissionGateway submissions, FhirDocumentMapper mapper) {
       this.submissions = submissions;
       this.mapper = mapper;
     }
@@ -87,10 +88,10 @@ final class DocumentProviders {
 
   /** Document Bundle with a Composition → driver health certificate. */
   static final class BundleProvider implements IResourceProvider {
-    private final Submissions submissions;
+    private final SubmissionGateway submissions;
     private final FhirDocumentMapper mapper;
 
-    BundleProvider(Submissions submissions, FhirDocumentMapper mapper) {
+    BundleProvider(SubmissionGateway submissions, FhirDocumentMapper mapper) {
       this.submissions = submissions;
       this.mapper = mapper;
     }

@@ -6,7 +6,7 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthgate.gateway.web.EligibilityGateway;
-import vn.healthgate.routes.delivery.Submissions;
+import vn.healthgate.gateway.web.SubmissionGateway;
 import vn.healthgate.routes.fhir.FhirDocumentMapper;
 import vn.healthgate.routes.fhir.FhirEligibilityMapper;
 
@@ -20,7 +20,8 @@ public class FhirConfiguration {
   }
 
   @Bean
-  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, EligibilityGateway gateway, FhirEligibilityMapper mapper, Submissions submissions) {
+  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, EligibilityGateway gateway, FhirEligibilityMapper mapper,
+      SubmissionGateway submissions) {
     FhirDocumentMapper documents = new FhirDocumentMapper();
     GatewayFhirServer server = new GatewayFhirServer(context, List.of(
         new CoverageEligibilityProvider(gateway, mapper),

@@ -10,15 +10,17 @@ import java.time.Instant;
 import java.util.Collection;
 import vn.healthgate.gateway.persistence.OutboxStatistics;
 import vn.healthgate.gateway.pki.FacilitySigningKeys;
+import vn.healthgate.routes.delivery.DeliveryEvents;
+import vn.healthgate.routes.delivery.DocumentKind;
 import vn.healthgate.routes.portal.PortalEndpoint;
 
 /**
  * The gateway's own metrics (Camel's route metrics and Resilience4j's breaker metrics come from
  * their Micrometer bindings). Labels are facility codes, portal endpoints, portal result codes,
  * outcomes and error codes: never a person. Names as Prometheus shows them are listed in
- * {@code docs/operations.md}.
+ * {@code docs/operations.md}. Delivery routes tell it how each attempt ended ({@link DeliveryEvents}).
  */
-public class GatewayMetrics {
+public class GatewayMetrics implements DeliveryEvents {
   private final MeterRegistry registry;
   private final TrafficHistory history;
 
@@ -37,11 +39,15 @@ public class GatewayMetrics {
     history.record("eligibility", took.toMillis(), portalCode != null);
   }
 
-  /** One delivery attempt ended: {@code accepted}, {@code rejected}, {@code retry} or {@code dead_letter}. */
-  public void delivery(String kind, String facility, String outcome, Duration took) {
+  /**
+   * One delivery attempt ended: {@code accepted}, {@code rejected}, {@code retry}, {@code deferred} (the endpoint's breaker
+   * was open: nothing sent) or {@code dead_letter}; {@code kind} labelled as the portal endpoint ({@code check-in}, {@code certificate}).
+   */
+  @Override
+  public void attemptEnded(DocumentKind kind, String facility, Outcome outcome, Duration took) {
     Counter.builder("gateway.deliveries").description("Delivery attempts by kind, facility and outcome")
-        .tag("kind", kind).tag("facility", facility).tag("outcome", outcome).register(registry).increment();
-    history.record("delivery", took.toMillis(), !outcome.equals("retry") && !outcome.equals("dead_letter"));
+        .tag("kind", kind.endpoint().id()).tag("facility", facility).tag("outcome", outcome.label()).register(registry).increment();
+    history.record("delivery", took.toMillis(), outcome == Outcome.ACCEPTED || outcome == Outcome.REJECTED);
   }
 
   /** Gauges read when scraped: backlog and dead letters per facility, the oldest pending age, certificate expiry, portal silence. */

@@ -34,30 +34,32 @@ import vn.healthgate.routes.error.GatewayException;
 class SubmissionController {
   private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private final Submissions submissions;
+  private final SubmissionGateway intake;
 
-  SubmissionController(Submissions submissions) {
+  SubmissionController(Submissions submissions, SubmissionGateway intake) {
     this.submissions = submissions;
+    this.intake = intake;
   }
 
   @PostMapping(path = "/api/v1/check-ins", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> checkIn(@RequestBody CheckInRequest request, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
       HttpServletRequest http) {
     ownFacility(request == null ? null : request.facilityCode(), http);
-    return accepted(submissions.checkIn(request, key));
+    return accepted(intake.checkIn(request, key));
   }
 
   @PostMapping(path = "/api/v1/driver-health-certificates", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> certificate(@RequestBody CertificateRequest request, @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
       HttpServletRequest http) {
     ownFacility(request == null ? null : request.facilityCode(), http);
-    return accepted(submissions.certificate(request, key));
+    return accepted(intake.certificate(request, key));
   }
 
   @PutMapping(path = "/api/v1/driver-health-certificates/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> correct(@PathVariable String id, @RequestBody CertificateRequest request,
       @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, HttpServletRequest http) {
     String facility = ownFacility(request == null ? null : request.facilityCode(), http);
-    return accepted(submissions.correctCertificate(id, facility, request, key));
+    return accepted(intake.correctCertificate(id, facility, request, key));
   }
 
   @GetMapping(path = "/api/v1/submissions/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -7,9 +7,10 @@ import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 
 /**
- * Intake of check-in notices and certificates into the outbox (validated, idempotent: the same
- * document twice returns the first; a different one with the same number is a conflict), and the
- * admin replay of dead letters.
+ * Intake of check-in notices and certificates into the outbox, step by step as the intake routes call it
+ * ({@link IntakeRoutes}: validate, then store; idempotent: the same document twice returns the first, a different one
+ * with the same number is a conflict), the submissions as facilities and admins read them, and the admin replay of
+ * dead letters.
  */
 public class Submissions {
   /** The longest {@code Idempotency-Key} the outbox stores (its column is {@code varchar(200)}). */
@@ -32,18 +33,23 @@ public class Submissions {
     this.clock = clock;
   }
 
-  public Intake checkIn(CheckInRequest request, String idempotencyKey) {
+  /** Step {@code validate} of a check-in: the {@code Idempotency-Key} (checked first), then the notice as the portal's document. */
+  public PortalDocument validateCheckIn(CheckInRequest request, String idempotencyKey) {
     checkIdempotencyKey(idempotencyKey);
-    return store(checkIns.validate(request), idempotencyKey);
+    return checkIns.validate(request);
   }
 
-  public Intake certificate(CertificateRequest request, String idempotencyKey) {
+  /** Step {@code validate} of a new certificate ({@code STATE=ADD}). */
+  public PortalDocument validateCertificate(CertificateRequest request, String idempotencyKey) {
     checkIdempotencyKey(idempotencyKey);
-    return store(certificates.validate(request, "ADD"), idempotencyKey);
+    return certificates.validate(request, "ADD");
   }
 
-  /** A correction (sent as {@code STATE=EDIT}) of a certificate the portal accepted. */
-  public Intake correctCertificate(String id, String facilityCode, CertificateRequest request, String idempotencyKey) {
+  /**
+   * Step {@code validate} of a correction ({@code STATE=EDIT}) of certificate {@code id}, which the portal must have accepted,
+   * as seen by {@code facilityCode} (null: an admin); the corrected document keeps the original's number.
+   */
+  public PortalDocument validateCorrection(String id, String facilityCode, CertificateRequest request, String idempotencyKey) {
     checkIdempotencyKey(idempotencyKey);
     Submission original = find(id, facilityCode);
     if (original.kind() != DocumentKind.CERTIFICATE || !original.operation().equals("ADD")) {
@@ -56,7 +62,27 @@ public class Submissions {
     if (!document.businessKey().equals(original.businessKey())) {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, "number");
     }
-    return store(document, idempotencyKey);
+    return document;
+  }
+
+  /**
+   * Step {@code store}: the same document again (same {@code Idempotency-Key}, or same number and content) returns the first
+   * one; another with the same key or number conflicts; a facility without a signing key is refused; otherwise one INSERT.
+   */
+  public Intake store(PortalDocument document, String idempotencyKey) {
+    String hash = DocumentJson.hash(document);
+    Optional<Intake> existing = existing(document, hash, idempotencyKey);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    if (!signer.canSign(document.facilityCode())) {
+      throw new GatewayException(ErrorCode.NO_SIGNING_KEY, "facilityCode");
+    }
+    try {
+      return new Intake(outbox.insert(document, DocumentJson.write(document), hash, idempotencyKey, clock.instant()), true);
+    } catch (DuplicateSubmissionException raced) {
+      return existing(document, hash, idempotencyKey).orElseThrow(() -> raced);
+    }
   }
 
   /**
@@ -99,22 +125,6 @@ public class Submissions {
   private static void checkIdempotencyKey(String idempotencyKey) {
     if (idempotencyKey != null && idempotencyKey.length() > IDEMPOTENCY_KEY_MAX_LENGTH) {
       throw new GatewayException(ErrorCode.PARAMETER_INVALID, "Idempotency-Key");
-    }
-  }
-
-  private Intake store(PortalDocument document, String idempotencyKey) {
-    String hash = DocumentJson.hash(document);
-    Optional<Intake> existing = existing(document, hash, idempotencyKey);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
-    if (!signer.canSign(document.facilityCode())) {
-      throw new GatewayException(ErrorCode.NO_SIGNING_KEY, "facilityCode");
-    }
-    try {
-      return new Intake(outbox.insert(document, DocumentJson.write(document), hash, idempotencyKey, clock.instant()), true);
-    } catch (DuplicateSubmissionException raced) {
-      return existing(document, hash, idempotencyKey).orElseThrow(() -> raced);
     }
   }
 

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An in-memory outbox for unit tests: the state transitions of the real one, no leases, no SQL. */
+/** An in-memory outbox for unit and route tests: the state transitions and leases of the real one, no SQL. */
 final class FakeOutbox implements Outbox {
   private final Map<String, Submission> rows = new LinkedHashMap<>();
   private final Map<String, String> idempotencyKeys = new LinkedHashMap<>();
+  private final Map<String, Instant> claimedUntil = new LinkedHashMap<>();
+  private final Map<String, String> claimedBy = new LinkedHashMap<>();
+  private final List<Integer> claimRequests = new ArrayList<>();
+  private int releases;
 
   @Override
   public synchronized Submission insert(PortalDocument document, String payloadJson, String payloadHash, String idempotencyKey, Instant now) {
@@ -56,12 +60,43 @@ final class FakeOutbox implements Outbox {
 
   @Override
   public synchronized List<Submission> claim(int max, Duration lease, Instant now, String node) {
-    return rows.values().stream().filter(s -> pending(s.status()) && !s.nextAttemptAt().isAfter(now)).limit(max).toList();
+    claimRequests.add(max);
+    List<Submission> due = rows.values().stream()
+        .filter(s -> pending(s.status()) && !s.nextAttemptAt().isAfter(now) && (!claimedUntil.containsKey(s.id()) || claimedUntil.get(s.id()).isBefore(now)))
+        .limit(max).toList();
+    due.forEach(s -> {
+      claimedUntil.put(s.id(), now.plus(lease));
+      claimedBy.put(s.id(), node);
+    });
+    return due;
   }
 
   @Override
-  public int releaseClaims(String node) {
-    return 0;
+  public synchronized int releaseClaims(String node) {
+    releases++;
+    List<String> ids = claimedBy.entrySet().stream().filter(e -> e.getValue().equals(node)).map(Map.Entry::getKey).toList();
+    ids.forEach(this::unclaim);
+    return ids.size();
+  }
+
+  /** The {@code max} of each claim asked for, in order. */
+  synchronized List<Integer> claimRequests() {
+    return List.copyOf(claimRequests);
+  }
+
+  /** How often a node released its claims. */
+  synchronized int releases() {
+    return releases;
+  }
+
+  /** Rows claimed and not yet ended or rescheduled. */
+  synchronized int claimed() {
+    return claimedBy.size();
+  }
+
+  private void unclaim(String id) {
+    claimedUntil.remove(id);
+    claimedBy.remove(id);
   }
 
   @Override
@@ -80,24 +115,28 @@ final class FakeOutbox implements Outbox {
   public synchronized void markAccepted(String id, String receipt, Instant portalReceivedAt, Instant now) {
     Submission s = rows.get(id);
     rows.put(id, copy(s, SubmissionStatus.ACCEPTED, s.attempts(), null, s.nextAttemptAt(), s.signedDocument(), receipt, now));
+    unclaim(id);
   }
 
   @Override
   public synchronized void markRejected(String id, String reason, Instant now) {
     Submission s = rows.get(id);
     rows.put(id, copy(s, SubmissionStatus.REJECTED, s.attempts(), reason, s.nextAttemptAt(), s.signedDocument(), s.receipt(), now));
+    unclaim(id);
   }
 
   @Override
   public synchronized void reschedule(String id, int attempts, String error, Instant nextAttemptAt, Instant now) {
     Submission s = rows.get(id);
     rows.put(id, copy(s, s.status(), attempts, error, nextAttemptAt, s.signedDocument(), s.receipt(), now));
+    unclaim(id);
   }
 
   @Override
   public synchronized void markDeadLetter(String id, int attempts, String error, Instant now) {
     Submission s = rows.get(id);
     rows.put(id, copy(s, SubmissionStatus.DEAD_LETTER, attempts, error, s.nextAttemptAt(), s.signedDocument(), s.receipt(), now));
+    unclaim(id);
   }
 
   @Override

@@ -14,7 +14,7 @@ import vn.healthgate.certs.ca.IssuedCredential;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 
-/** Intake into the outbox: the Idempotency-Key is refused, before anything is stored, when it is longer than the outbox keeps. */
+/** Intake into the outbox, step by step as the intake routes call it: the Idempotency-Key is refused, before anything is stored, when it is longer than the outbox keeps. */
 class SubmissionsTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
   private static final String LONGEST_KEY = "k".repeat(Submissions.IDEMPOTENCY_KEY_MAX_LENGTH);
@@ -39,6 +39,18 @@ class SubmissionsTest {
         new CertificateRequest.Conclusion("FIT", "NGUYỄN THỊ LAN", "2026-11-25", null, null, null));
   }
 
+  private Submissions.Intake storeCheckIn(CheckInRequest request, String key) {
+    return submissions.store(submissions.validateCheckIn(request, key), key);
+  }
+
+  private Submissions.Intake storeCertificate(CertificateRequest request, String key) {
+    return submissions.store(submissions.validateCertificate(request, key), key);
+  }
+
+  private Submissions.Intake storeCorrection(String id, String facility, CertificateRequest request, String key) {
+    return submissions.store(submissions.validateCorrection(id, facility, request, key), key);
+  }
+
   private void assertRefusedAndNothingStored(Function<String, Submissions.Intake> intake) {
     int before = outbox.size();
 
@@ -53,26 +65,26 @@ class SubmissionsTest {
 
   @Test
   void anIdempotencyKeyLongerThanTheOutboxKeepsIsRefusedForACheckIn() {
-    assertRefusedAndNothingStored(key -> submissions.checkIn(checkIn("LK-1"), key));
+    assertRefusedAndNothingStored(key -> storeCheckIn(checkIn("LK-1"), key));
   }
 
   @Test
   void anIdempotencyKeyLongerThanTheOutboxKeepsIsRefusedForACertificate() {
-    assertRefusedAndNothingStored(key -> submissions.certificate(certificate("00001/GKSKLX/70001/26"), key));
+    assertRefusedAndNothingStored(key -> storeCertificate(certificate("00001/GKSKLX/70001/26"), key));
   }
 
   @Test
   void anIdempotencyKeyLongerThanTheOutboxKeepsIsRefusedForACorrection() {
-    Submission accepted = submissions.certificate(certificate("00002/GKSKLX/70001/26"), null).submission();
+    Submission accepted = storeCertificate(certificate("00002/GKSKLX/70001/26"), null).submission();
     outbox.markAccepted(accepted.id(), "uuid-1", CLOCK.instant(), CLOCK.instant());
 
-    assertRefusedAndNothingStored(key -> submissions.correctCertificate(accepted.id(), "70001", certificate("00002/GKSKLX/70001/26"), key));
+    assertRefusedAndNothingStored(key -> storeCorrection(accepted.id(), "70001", certificate("00002/GKSKLX/70001/26"), key));
   }
 
   @Test
   void theLongestKeyTheOutboxKeepsStillMakesARetrySafe() {
-    Submissions.Intake first = submissions.checkIn(checkIn("LK-2"), LONGEST_KEY);
-    Submissions.Intake retried = submissions.checkIn(checkIn("LK-2"), LONGEST_KEY);
+    Submissions.Intake first = storeCheckIn(checkIn("LK-2"), LONGEST_KEY);
+    Submissions.Intake retried = storeCheckIn(checkIn("LK-2"), LONGEST_KEY);
 
     assertThat(first.created()).isTrue();
     assertThat(retried.created()).isFalse();

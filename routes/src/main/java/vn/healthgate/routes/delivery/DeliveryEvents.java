@@ -1,0 +1,29 @@
+package vn.healthgate.routes.delivery;
+
+import java.time.Duration;
+
+/** Told how each delivery attempt of a claimed document ended (for metrics: the gateway counts them). */
+public interface DeliveryEvents {
+
+  /** How an attempt ended. {@code DEFERRED}: the endpoint's breaker was open, nothing was sent, no attempt was spent. */
+  enum Outcome {
+    ACCEPTED("accepted"), REJECTED("rejected"), RETRY("retry"), DEFERRED("deferred"), DEAD_LETTER("dead_letter");
+
+    private final String label;
+
+    Outcome(String label) {
+      this.label = label;
+    }
+
+    /** The outcome as metrics label it. */
+    public String label() {
+      return label;
+    }
+  }
+
+  /** {@code took}: from the claim to the outcome recorded. */
+  void attemptEnded(DocumentKind kind, String facilityCode, Outcome outcome, Duration took);
+
+  /** Tells no one. */
+  DeliveryEvents NONE = (kind, facilityCode, outcome, took) -> {};
+}
