@@ -1,6 +1,7 @@
 package vn.healthgate.gateway.config;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.common.circuitbreaker.configuration.CircuitBreakerConfigCustomizer;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +27,16 @@ public class RoutesConfiguration {
   @Bean
   Clock clock() {
     return Clock.systemUTC();
+  }
+
+  /**
+   * The portal breakers read the application's clock (when an open breaker lets calls through again): the customizer of
+   * the shared config {@code default}, which every instance in {@code resilience4j.circuitbreaker.instances} is built on.
+   * The automatic transition to half-open is still a scheduler's real-time wait: a moved clock can only make it earlier.
+   */
+  @Bean
+  CircuitBreakerConfigCustomizer breakersOnTheApplicationClock(Clock clock) {
+    return CircuitBreakerConfigCustomizer.of("default", config -> config.clock(clock));
   }
 
   @Bean

@@ -39,7 +39,7 @@ class DeliveryRouteTest extends CamelTestSupport {
   private static final int BUDGET = 3;
 
   private final FakeOutbox outbox = new FakeOutbox();
-  private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+  private final CircuitBreakerRegistry breakers = DeliveryTestKit.breakers();
   private final ResilientPortal resilientPortal = DeliveryTestKit.portal(breakers);
   private final DeliveryTestKit.RecordedEvents events = new DeliveryTestKit.RecordedEvents();
   private final ExecutorService deliveryThreads = Executors.newFixedThreadPool(2);

@@ -1,5 +1,6 @@
 package vn.healthgate.routes.delivery;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiterRegistry;
 import java.math.BigInteger;
@@ -89,6 +90,11 @@ final class DeliveryTestKit {
     return outbox.put(new Submission(s.id(), s.kind(), s.facilityCode(), s.businessKey(), s.operation(),
         signedDocument == null ? SubmissionStatus.RECEIVED : SubmissionStatus.SENT, attempts, "earlier", NOW, s.payload(), s.payloadHash(),
         signedDocument, null, null, null, s.createdAt(), NOW, null, null));
+  }
+
+  /** Breakers on the fixed clock, as the gateway's take the application's. */
+  static CircuitBreakerRegistry breakers() {
+    return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom().clock(CLOCK).build());
   }
 
   /** The real breakers and time limits of the portal, around a client no test lets reach the network. */

@@ -3,7 +3,6 @@ package vn.healthgate.routes.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ class OutboxPollRouteTest extends CamelTestSupport {
   private static final int WORKERS = 3;
 
   private final FakeOutbox outbox = new FakeOutbox();
-  private final ResilientPortal resilientPortal = DeliveryTestKit.portal(CircuitBreakerRegistry.ofDefaults());
+  private final ResilientPortal resilientPortal = DeliveryTestKit.portal(DeliveryTestKit.breakers());
   private final ExecutorService deliveryThreads = Executors.newFixedThreadPool(WORKERS);
   private final DeliverySlots slots = new DeliverySlots(WORKERS);
   private final CountDownLatch portalAnswers = new CountDownLatch(1);

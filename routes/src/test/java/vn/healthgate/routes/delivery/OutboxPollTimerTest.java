@@ -3,7 +3,6 @@ package vn.healthgate.routes.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
@@ -23,7 +22,7 @@ import vn.healthgate.routes.portal.ResilientPortal;
  */
 class OutboxPollTimerTest extends CamelTestSupport {
   private final FakeOutbox outbox = new FakeOutbox();
-  private final ResilientPortal resilientPortal = DeliveryTestKit.portal(CircuitBreakerRegistry.ofDefaults());
+  private final ResilientPortal resilientPortal = DeliveryTestKit.portal(DeliveryTestKit.breakers());
   private final ExecutorService deliveryThreads = Executors.newFixedThreadPool(2);
 
   @Override
