@@ -1,7 +1,7 @@
 package vn.healthgate.gateway;
 
 import org.springframework.boot.SpringApplication;
-import vn.healthgate.gateway.audit.AuditVerifyCommand;
+import vn.healthgate.gateway.operations.audit.AuditVerifyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 

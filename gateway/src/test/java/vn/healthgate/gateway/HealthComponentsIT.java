@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.healthgate.gateway.config.GatewayProperties;
-import vn.healthgate.gateway.monitoring.GatewayHealthIndicators;
+import vn.healthgate.gateway.operations.GatewayHealthIndicators;
 import vn.healthgate.gateway.pki.FacilitySigningKeys;
 import vn.healthgate.routes.delivery.OutboxRoutes;
 

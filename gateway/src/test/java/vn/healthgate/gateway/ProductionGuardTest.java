@@ -12,7 +12,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-import vn.healthgate.gateway.config.ProductionGuard;
 
 /** The production profile refuses to start with development settings or without a readable audit key; other profiles are not affected. */
 class ProductionGuardTest {

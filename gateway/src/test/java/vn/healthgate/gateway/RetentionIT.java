@@ -16,9 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.healthgate.gateway.audit.AuditLog;
+import vn.healthgate.gateway.operations.audit.AuditLog;
 import vn.healthgate.gateway.config.GatewayProperties;
-import vn.healthgate.gateway.persistence.RetentionJob;
+import vn.healthgate.gateway.operations.RetentionJob;
 
 /** The retention job purges the bodies of finished documents and old eligibility checks; status and evidence hashes stay. */
 class RetentionIT extends GatewayIT {

@@ -21,10 +21,10 @@ import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.fhir.FhirIdentifiers;
 
 /** The error catalogue as FHIR: an {@code OperationOutcome} carrying the same {@code GW-…} code. */
-final class FhirErrors {
+public final class FhirErrors {
   private FhirErrors() {}
 
-  static OperationOutcome outcome(ErrorCode code, String field) {
+  public static OperationOutcome outcome(ErrorCode code, String field) {
     OperationOutcome outcome = new OperationOutcome();
     OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
         .setSeverity(OperationOutcome.IssueSeverity.ERROR)
@@ -37,7 +37,7 @@ final class FhirErrors {
     return outcome;
   }
 
-  static BaseServerResponseException exception(GatewayException e) {
+  public static BaseServerResponseException exception(GatewayException e) {
     ErrorCode code = e.errorCode();
     OperationOutcome outcome = outcome(code, e.field().orElse(null));
     BaseServerResponseException exception = switch (code.httpStatus()) {

@@ -1,0 +1,106 @@
+package vn.healthgate.gateway.delivery;
+
+import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.healthgate.gateway.pki.FacilitySigningKeys;
+import vn.healthgate.routes.delivery.CertificateValidator;
+import vn.healthgate.routes.fhir.FhirDocumentMapper;
+import vn.healthgate.routes.delivery.CheckInValidator;
+import vn.healthgate.routes.delivery.DeliveryDecisions;
+import vn.healthgate.routes.delivery.DeliveryErrorPolicy;
+import vn.healthgate.routes.delivery.DeliveryEvents;
+import vn.healthgate.routes.delivery.DeliverySlots;
+import vn.healthgate.routes.delivery.DeliverySteps;
+import vn.healthgate.routes.delivery.DocumentSigner;
+import vn.healthgate.routes.delivery.IntakeRoutes;
+import vn.healthgate.routes.delivery.LatestEligibility;
+import vn.healthgate.routes.delivery.Outbox;
+import vn.healthgate.routes.delivery.OutboxRoutes;
+import vn.healthgate.routes.delivery.PortalSender;
+import vn.healthgate.routes.delivery.RetryPolicy;
+import vn.healthgate.routes.delivery.Submissions;
+import vn.healthgate.routes.portal.ResilientPortal;
+import vn.healthgate.gateway.config.GatewayProperties;
+import vn.healthgate.gateway.config.ConfiguredFacilities;
+
+/**
+ * Wires durable delivery: the intake routes into the outbox, the outbox routes that sign and deliver, and their error
+ * policy. Nothing here touches the database: the poll route releases this node's old claims when it first starts.
+ * The routes' timer reads {@code gateway.outbox.poll-interval} and {@code first-poll-delay} itself (Camel placeholders).
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeliveryConfiguration {
+
+  @Bean
+  DocumentSigner documentSigner(FacilitySigningKeys keys) {
+    return new DocumentSigner(keys);
+  }
+
+  @Bean
+  Submissions submissions(Outbox outbox, Clock clock, LatestEligibility eligibility, ConfiguredFacilities facilities, DocumentSigner signer) {
+    return new Submissions(outbox, new CheckInValidator(clock, eligibility), new CertificateValidator(clock, facilities::name), signer, clock);
+  }
+
+  @Bean
+  FhirDocumentMapper fhirDocumentMapper() {
+    return new FhirDocumentMapper();
+  }
+
+  /** {@code POST /fhir/Encounter}: a check-in notice. */
+  @Bean
+  IResourceProvider encounterProvider(SubmissionGateway submissions, FhirDocumentMapper documents) {
+    return new DocumentProviders.EncounterProvider(submissions, documents);
+  }
+
+  /** {@code POST /fhir/Bundle}: a driver health certificate as a document bundle. */
+  @Bean
+  IResourceProvider bundleProvider(SubmissionGateway submissions, FhirDocumentMapper documents) {
+    return new DocumentProviders.BundleProvider(submissions, documents);
+  }
+
+  @Bean
+  IntakeRoutes intakeRoutes(Submissions submissions) {
+    return new IntakeRoutes(submissions);
+  }
+
+  /** One thread per delivery worker: the poll hands a document off only when one is free. */
+  @Bean(destroyMethod = "shutdownNow")
+  ExecutorService deliveryThreads(GatewayProperties properties) {
+    AtomicInteger n = new AtomicInteger();
+    return Executors.newFixedThreadPool(properties.outbox().workers(), r -> {
+      Thread thread = new Thread(r, "delivery-" + n.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Bean
+  DeliverySlots deliverySlots(GatewayProperties properties) {
+    return new DeliverySlots(properties.outbox().workers());
+  }
+
+  @Bean
+  DeliveryDecisions deliveryDecisions(Outbox outbox, GatewayProperties properties, Clock clock, DeliveryEvents events) {
+    GatewayProperties.Outbox config = properties.outbox();
+    return new DeliveryDecisions(outbox, RetryPolicy.exponentialRandom(config.initialRetryDelay(), config.maxRetryDelay(), config.maxAttempts()), clock,
+        events);
+  }
+
+  @Bean
+  DeliveryErrorPolicy deliveryErrorPolicy(DeliveryDecisions decisions) {
+    return new DeliveryErrorPolicy(decisions);
+  }
+
+  @Bean
+  OutboxRoutes outboxRoutes(GatewayProperties properties, Outbox outbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
+      DeliveryDecisions decisions, Clock clock, DeliverySlots slots, ExecutorService deliveryThreads) {
+    GatewayProperties.Outbox config = properties.outbox();
+    return new OutboxRoutes(outbox, signer, new PortalSender(portal, facilities), decisions, clock,
+        new DeliverySteps.Claiming(config.node(), config.batchSize(), config.lease()), slots, deliveryThreads);
+  }
+}
