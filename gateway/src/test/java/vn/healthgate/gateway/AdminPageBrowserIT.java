@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -108,6 +110,17 @@ class AdminPageBrowserIT extends GatewayIT {
     wait.withTimeout(Duration.ofSeconds(60)).until(ExpectedConditions.titleContains("Hawtio"));
     wait.until(d -> d.getPageSource().contains("eligibility-check") && d.getPageSource().contains("outbox-delivery"));
     Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "hawtio.png"), StandardCopyOption.REPLACE_EXISTING);
+
+    // The delivery route's diagram: every node named after its step (docs/images/hawtio-route-diagram.png comes from here)
+    wait.withTimeout(Duration.ofSeconds(30)).until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//button[contains(@class,'tree-view__node-text')][normalize-space(.)='outbox-delivery']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[self::a or self::button][normalize-space(.)='Route Diagram']"))).click();
+    wait.until(d -> d.findElements(By.cssSelector(".react-flow__node")).size() >= 6);
+    List<String> nodes = browser.findElements(By.cssSelector(".react-flow__node")).stream().map(WebElement::getText).toList();
+    assertThat(String.join("\n", nodes)).contains("ID: read", "ID: sign", "ID: check-breaker", "ID: mark-sent", "ID: send", "ID: mark-accepted")
+        .doesNotContainPattern("ID: (bean|process|to)\\d+");
+    Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "hawtio-route-diagram.png"),
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   @Test
