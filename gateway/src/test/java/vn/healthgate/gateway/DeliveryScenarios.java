@@ -19,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,8 @@ import vn.healthgate.gateway.pki.FacilitySigningKeys;
 
 /**
  * Check-ins and certificates: stored, signed, delivered exactly once, through portal faults, to a
- * visible end state. Run on H2 ({@link DeliveryIT}) and on PostgreSQL ({@link DeliveryPostgresIT}).
+ * visible end state. Run on H2 ({@link DeliveryIT}) and on PostgreSQL ({@link DeliveryPostgresIT}). Each test sends its own
+ * documents ({@link TestIds}) and looks only at them: the outbox is never emptied, nothing waits for another test's delivery.
  */
 abstract class DeliveryScenarios extends GatewayIT {
   private static final List<String> FACILITIES = List.of("70001", "70002", "70003", "70011", "70100");
@@ -36,11 +36,6 @@ abstract class DeliveryScenarios extends GatewayIT {
   @Autowired JdbcTemplate jdbc;
   @Autowired FacilitySigningKeys keys;
   @TempDir Path work;
-
-  @BeforeEach
-  void emptyOutbox() {
-    jdbc.update("delete from outbox");
-  }
 
   @AfterEach
   void restoreRegistrations() {
@@ -76,38 +71,57 @@ abstract class DeliveryScenarios extends GatewayIT {
     return arrivals;
   }
 
-  private long count(String status) {
-    return jdbc.queryForObject("select count(*) from outbox where status = ?", Long.class, status);
+  private String status(String id) {
+    return jdbc.queryForObject("select status from outbox where id = ?", String.class, id);
+  }
+
+  private void awaitStatus(Duration atMost, String status, String id) {
+    await().atMost(atMost).until(() -> status.equals(status(id)));
+  }
+
+  /** How many of {@code ids} have {@code status}. */
+  private long count(String status, List<String> ids) {
+    String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    List<Object> args = new ArrayList<>(ids);
+    args.add(0, status);
+    return jdbc.queryForObject("select count(*) from outbox where status = ? and id in (" + in + ")", Long.class, args.toArray());
+  }
+
+  private String id(Reply reply) {
+    assertThat(reply.status()).as(reply.text()).isIn(200, 202);
+    return reply.body().get("id").asText();
   }
 
   @Test
-  void fiveHundredCertificatesAndFiveHundredCheckInsAreAllAcceptedExactlyOnceAndVerifyWithXmlsec1() throws Exception {
-    int perKind = 500;
+  void twoHundredCertificatesAndTwoHundredCheckInsFromSixteenClientsAreAllAcceptedExactlyOnceAndVerifyWithXmlsec1() throws Exception {
+    int perKind = 200;
     ExecutorService pool = Executors.newFixedThreadPool(16);
     List<Future<Reply>> replies = new ArrayList<>();
     Set<String> certificates = new HashSet<>();
     Set<String> checkIns = new HashSet<>();
     for (int i = 0; i < perKind; i++) {
       String facility = FACILITIES.get(i % FACILITIES.size());
-      Map<String, Object> certificate = DocumentSamples.certificate(facility, i + 1);
-      Map<String, Object> checkIn = DocumentSamples.checkIn(facility, facility + "-LK-" + i);
+      Map<String, Object> certificate = DocumentSamples.certificate(facility, TestIds.serial());
+      Map<String, Object> checkIn = DocumentSamples.checkIn(facility, TestIds.episode(facility + "-LK"));
       certificates.add((String) certificate.get("number"));
       checkIns.add((String) checkIn.get("episodeId"));
       replies.add(pool.submit(() -> submit("/api/v1/driver-health-certificates", certificate, facility)));
       replies.add(pool.submit(() -> submit("/api/v1/check-ins", checkIn, facility)));
     }
+    List<String> ids = new ArrayList<>();
     for (Future<Reply> reply : replies) {
       assertThat(reply.get().status()).as(reply.get().text()).isEqualTo(202);
+      ids.add(reply.get().body().get("id").asText());
     }
     pool.shutdown();
 
-    await().atMost(Duration.ofSeconds(120)).until(() -> count("ACCEPTED") == 2L * perKind);
+    await().atMost(Duration.ofSeconds(120)).until(() -> count("ACCEPTED", ids) == 2L * perKind);
 
-    // Other tests share this context and may still be delivering their own documents: look at ours.
     assertThat(arrivalsOf("certificate", certificates)).hasSize(perKind).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
     assertThat(arrivalsOf("check-in", checkIns)).hasSize(perKind).allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
     Path pki = Path.of("target", "test-data", "pki", "ca");
-    for (String signed : jdbc.queryForList("select signed_document from outbox", String.class)) {
+    for (String id : ids) {
+      String signed = jdbc.queryForObject("select signed_document from outbox where id = ?", String.class, id);
       Path file = Files.createTempFile(work, "signed", ".xml");
       Files.writeString(file, signed, StandardCharsets.UTF_8);
       Process xmlsec1 = new ProcessBuilder("xmlsec1", "--verify", "--trusted-pem", pki.resolve("root.pem").toString(),
@@ -125,22 +139,30 @@ abstract class DeliveryScenarios extends GatewayIT {
     sim("POST", "/sim/tokens/expire", null);
     sim("POST", "/sim/faults", "{\"endpoint\":\"token\",\"kind\":\"refuse-token\",\"count\":2}");
     List<String> ids = new ArrayList<>();
+    Set<String> numbers = new HashSet<>();
+    Set<String> episodes = new HashSet<>();
     for (int i = 0; i < 3; i++) {
-      ids.add(submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70001", 200 + i), "70001").body().get("id").asText());
-      ids.add(submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", "70002-FAULT-" + i), "70002").body().get("id").asText());
+      Map<String, Object> certificate = DocumentSamples.certificate("70001", TestIds.serial());
+      Map<String, Object> checkIn = DocumentSamples.checkIn("70002", TestIds.episode("70002-FAULT"));
+      numbers.add((String) certificate.get("number"));
+      episodes.add((String) checkIn.get("episodeId"));
+      ids.add(id(submit("/api/v1/driver-health-certificates", certificate, "70001")));
+      ids.add(id(submit("/api/v1/check-ins", checkIn, "70002")));
     }
 
-    await().atMost(Duration.ofSeconds(60)).until(() -> count("ACCEPTED") == 6);
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("ACCEPTED", ids) == 6);
 
-    assertThat(arrivals("certificate").values()).containsOnly(1);
-    assertThat(arrivals("check-in").values()).containsOnly(1);
-    assertThat(jdbc.queryForObject("select max(attempts) from outbox", Integer.class)).isGreaterThan(1);
+    assertThat(arrivalsOf("certificate", numbers)).hasSize(3).allSatisfy((number, n) -> assertThat(n).as(number).isEqualTo(1));
+    assertThat(arrivalsOf("check-in", episodes)).hasSize(3).allSatisfy((episode, n) -> assertThat(n).as(episode).isEqualTo(1));
+    String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+    assertThat(jdbc.queryForObject("select max(attempts) from outbox where id in (" + in + ")", Integer.class, ids.toArray())).isGreaterThan(1);
   }
 
   @Test
   void anOpenBreakerDefersDeliveryWithoutSpendingTheAttemptBudget() {
     breakers.circuitBreaker("check-in").transitionToForcedOpenState();
-    String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "70001-OPEN-1"), "70001").body().get("id").asText();
+    String episode = TestIds.episode("70001-OPEN");
+    String id = id(submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", episode), "70001"));
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> String.valueOf(jdbc.queryForObject("select last_error from outbox where id = ?", String.class, id))
           .startsWith("GW-PORTAL-CIRCUIT-OPEN"));
@@ -152,28 +174,30 @@ abstract class DeliveryScenarios extends GatewayIT {
     } finally {
       breakers.circuitBreaker("check-in").transitionToClosedState();
     }
-    await().atMost(Duration.ofSeconds(20)).until(() -> "ACCEPTED".equals(jdbc.queryForObject("select status from outbox where id = ?", String.class, id)));
+    awaitStatus(Duration.ofSeconds(20), "ACCEPTED", id);
     assertThat(jdbc.queryForObject("select attempts from outbox where id = ?", Integer.class, id)).isEqualTo(1);
-    assertThat(arrivals("check-in")).containsEntry("70001-OPEN-1", 1);
+    assertThat(arrivals("check-in")).containsEntry(episode, 1);
   }
 
   @Test
   void aSlowPortalWithinTheDeliveryTimeLimitStillAccepts() {
-    sim("POST", "/sim/faults", "{\"endpoint\":\"check-in\",\"kind\":\"latency\",\"value\":10000,\"count\":1}");
-    String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "70001-SLOW-1"), "70001").body().get("id").asText();
+    // slower than any eligibility lookup may take (3 s), well within a delivery's own time limit (25 s)
+    sim("POST", "/sim/faults", "{\"endpoint\":\"check-in\",\"kind\":\"latency\",\"value\":5000,\"count\":1}");
+    String episode = TestIds.episode("70001-SLOW");
+    String id = id(submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", episode), "70001"));
 
-    await().atMost(Duration.ofSeconds(40)).until(() -> count("ACCEPTED") == 1);
+    awaitStatus(Duration.ofSeconds(40), "ACCEPTED", id);
 
-    assertThat(arrivals("check-in")).containsEntry("70001-SLOW-1", 1);
+    assertThat(arrivals("check-in")).containsEntry(episode, 1);
     assertThat(getWithKey("/api/v1/submissions/" + id, "70001").get("attempts").asInt()).isEqualTo(1);
   }
 
   @Test
   void aContentRefusalEndsRejectedWithTheReasonAndIsNotRetried() {
     sim("DELETE", "/sim/certificates?facilityCode=70003", null);
-    String id = submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70003", 300), "70003").body().get("id").asText();
+    String id = id(submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70003", TestIds.serial()), "70003"));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> count("REJECTED") == 1);
+    awaitStatus(Duration.ofSeconds(30), "REJECTED", id);
 
     JsonNode status = getWithKey("/api/v1/submissions/" + id, "70003");
     assertThat(status.get("status").asText()).isEqualTo("REJECTED");
@@ -184,8 +208,9 @@ abstract class DeliveryScenarios extends GatewayIT {
   @Test
   void aLongOutageDeadLettersAndAReplayDelivers() {
     sim("POST", "/sim/faults", "{\"endpoint\":\"certificate\",\"kind\":\"status\",\"value\":503}");
-    String id = submit("/api/v1/driver-health-certificates", DocumentSamples.certificate("70011", 400), "70011").body().get("id").asText();
-    await().atMost(Duration.ofSeconds(60)).until(() -> count("DEAD_LETTER") == 1);
+    Map<String, Object> certificate = DocumentSamples.certificate("70011", TestIds.serial());
+    String id = id(submit("/api/v1/driver-health-certificates", certificate, "70011"));
+    awaitStatus(Duration.ofSeconds(60), "DEAD_LETTER", id);
     JsonNode dead = getWithKey("/api/v1/submissions/" + id, "70011");
     assertThat(dead.get("lastError").asText()).isNotBlank();
     assertThat(jdbc.queryForObject("select signed_document from outbox where id = ?", String.class, id)).contains("<ds:Signature");
@@ -194,18 +219,18 @@ abstract class DeliveryScenarios extends GatewayIT {
     breakers.getAllCircuitBreakers().forEach(io.github.resilience4j.circuitbreaker.CircuitBreaker::reset);
     Reply dryRun = post("/api/v1/admin/dead-letters/replay", "application/json", "{\"facilityCode\":\"70011\"}", "dev-admin");
     assertThat(dryRun.body().get("dryRun").asBoolean()).isTrue();
-    assertThat(dryRun.body().get("ids").get(0).asText()).isEqualTo(id);
-    assertThat(count("DEAD_LETTER")).isEqualTo(1);
+    assertThat(dryRun.body().get("ids")).extracting(JsonNode::asText).contains(id);
+    assertThat(status(id)).as("a dry run changes nothing").isEqualTo("DEAD_LETTER");
     Reply replay = post("/api/v1/admin/dead-letters/" + id + "/replay", "application/json", "", "dev-admin");
     assertThat(replay.status()).as(replay.text()).isEqualTo(200);
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
-    assertThat(arrivals("certificate").values()).containsOnly(1);
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id);
+    assertThat(arrivals("certificate")).containsEntry((String) certificate.get("number"), 1);
   }
 
   @Test
   void theSameDocumentTwiceReturnsTheFirstAndADifferentOneWithTheSameNumberConflicts() {
-    Map<String, Object> certificate = DocumentSamples.certificate("70001", 500);
+    Map<String, Object> certificate = DocumentSamples.certificate("70001", TestIds.serial());
     Reply first = submit("/api/v1/driver-health-certificates", certificate, "70001");
     Reply again = submit("/api/v1/driver-health-certificates", certificate, "70001");
     certificate.put("licenceClass", "C");
@@ -221,10 +246,10 @@ abstract class DeliveryScenarios extends GatewayIT {
   @Test
   void anIdempotencyKeyReusedForAnotherDocumentConflicts() throws Exception {
     var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/check-ins"))
-        .header("Content-Type", "application/json").header("X-Api-Key", "dev-70001").header("Idempotency-Key", "his-req-1");
-    var first = HTTP.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DocumentSamples.checkIn("70001", "IDEM-1")))).build(),
+        .header("Content-Type", "application/json").header("X-Api-Key", "dev-70001").header("Idempotency-Key", TestIds.episode("his-req"));
+    var first = HTTP.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DocumentSamples.checkIn("70001", TestIds.episode("IDEM"))))).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
-    var other = HTTP.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DocumentSamples.checkIn("70001", "IDEM-2")))).build(),
+    var other = HTTP.send(request.POST(java.net.http.HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(DocumentSamples.checkIn("70001", TestIds.episode("IDEM"))))).build(),
         java.net.http.HttpResponse.BodyHandlers.ofString());
 
     assertThat(first.statusCode()).isEqualTo(202);
@@ -234,9 +259,9 @@ abstract class DeliveryScenarios extends GatewayIT {
 
   @Test
   void anAcceptedCertificateIsCorrectedWithEdit() {
-    Map<String, Object> certificate = DocumentSamples.certificate("70002", 600);
-    String id = submit("/api/v1/driver-health-certificates", certificate, "70002").body().get("id").asText();
-    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
+    Map<String, Object> certificate = DocumentSamples.certificate("70002", TestIds.serial());
+    String id = id(submit("/api/v1/driver-health-certificates", certificate, "70002"));
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id);
 
     certificate.put("drugTest", "POSITIVE");
     Reply correction;
@@ -251,9 +276,10 @@ abstract class DeliveryScenarios extends GatewayIT {
     }
 
     assertThat(correction.status()).as(correction.text()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 2);
+    String edit = correction.body().get("id").asText();
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", edit);
     assertThat(arrivals("certificate")).containsEntry(certificate.get("number").toString(), 2);
-    assertThat(jdbc.queryForObject("select count(*) from outbox where operation = 'EDIT'", Long.class)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select operation from outbox where id = ?", String.class, edit)).isEqualTo("EDIT");
   }
 
   @Test
@@ -262,28 +288,30 @@ abstract class DeliveryScenarios extends GatewayIT {
     String facility = citizen.get("facilityCode").asText();
     Reply eligibility = postEligibility(requestFor(citizen), apiKeyFor(citizen));
     assertThat(eligibility.status()).isEqualTo(200);
-    Map<String, Object> checkIn = DocumentSamples.checkIn(facility, "AUTOFILL-1");
+    String episode = TestIds.episode("AUTOFILL");
+    Map<String, Object> checkIn = DocumentSamples.checkIn(facility, episode);
     checkIn.remove("cardNumber");
     checkIn.put("cccd", citizen.get("cccd").asText());
 
     Reply reply = submit("/api/v1/check-ins", checkIn, facility);
-    await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id(reply));
 
     assertThat(reply.body().get("warnings").get(0).asText()).contains("latest eligibility check");
-    String signed = jdbc.queryForObject("select signed_document from outbox where business_key = 'AUTOFILL-1'", String.class);
+    String signed = jdbc.queryForObject("select signed_document from outbox where id = ?", String.class, id(reply));
     assertThat(signed).contains("<MA_THE_BHYT>" + eligibility.body().at("/card/number").asText() + "</MA_THE_BHYT>")
         .contains("<MA_DKBD>" + eligibility.body().at("/card/registeredFacility").asText() + "</MA_DKBD>");
   }
 
   @Test
   void aFacilityCannotSubmitOrReadForAnother() {
-    Reply forOther = submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", "OTHER-1"), "70001");
-    String id = submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", "MINE-1"), "70001").body().get("id").asText();
+    Reply forOther = submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", TestIds.episode("OTHER")), "70001");
+    String mine = TestIds.episode("MINE");
+    String id = id(submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", mine), "70001"));
 
     assertThat(forOther.status()).isEqualTo(403);
     assertThat(getWithKey("/api/v1/submissions/" + id, "70002").get("code").asText()).isEqualTo("GW-FACILITY-FORBIDDEN");
     assertThat(getWithKey("/api/v1/submissions/" + java.util.UUID.randomUUID(), "70002").get("code").asText()).isEqualTo("GW-SUBMISSION-NOT-FOUND");
-    assertThat(getWithKey("/api/v1/submissions/" + id, "70001").get("episodeId").asText()).isEqualTo("MINE-1");
+    assertThat(getWithKey("/api/v1/submissions/" + id, "70001").get("episodeId").asText()).isEqualTo(mine);
   }
 
   @Test
