@@ -2,6 +2,7 @@ package vn.healthgate.gateway.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
@@ -85,10 +86,24 @@ public record GatewayProperties(
    * @param tokenRefreshMargin renew a token this long before it expires
    * @param tokenMaxAge never use a token longer than this
    * @param deliveryRequestTimeout bound of one check-in or certificate delivery (keep it below the delivery time limits)
+   * @param answers the sentences of the portal's answers that carry no code
    */
   public record Portal(
       @NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration requestTimeout,
-      @NotNull Duration tokenRefreshMargin, @NotNull Duration tokenMaxAge, @NotNull Duration deliveryRequestTimeout) {}
+      @NotNull Duration tokenRefreshMargin, @NotNull Duration tokenMaxAge, @NotNull Duration deliveryRequestTimeout,
+      @NotNull @Valid Answers answers) {}
+
+  /**
+   * The sentences the portal uses where its answers have no code (matched ignoring case and composition); see
+   * docs/api.md, "What the portal's answers mean".
+   *
+   * @param duplicate a certificate refused because its number already exists ({@code MSG_TEXT})
+   * @param sameContent a duplicate whose copy at the portal has the same content (then it is ours: accepted)
+   * @param differentContent a duplicate whose copy differs (then it is refused)
+   * @param transactionMarker the words before the portal's transaction id in a duplicate check-in's {@code thongDiep}
+   */
+  public record Answers(@NotEmpty List<@NotBlank String> duplicate, @NotEmpty List<@NotBlank String> sameContent,
+      @NotEmpty List<@NotBlank String> differentContent, @NotBlank String transactionMarker) {}
 
   /**
    * @param enabled start the portal simulator inside the gateway and point the portal client at it

@@ -24,6 +24,8 @@ import vn.healthgate.routes.delivery.OutboxRoutes;
 import vn.healthgate.routes.delivery.PortalSender;
 import vn.healthgate.routes.delivery.RetryPolicy;
 import vn.healthgate.routes.delivery.Submissions;
+import vn.healthgate.routes.portal.PortalAnswers;
+import vn.healthgate.routes.portal.PortalPhrases;
 import vn.healthgate.routes.portal.ResilientPortal;
 import vn.healthgate.gateway.config.GatewayProperties;
 import vn.healthgate.gateway.config.ConfiguredFacilities;
@@ -96,11 +98,18 @@ public class DeliveryConfiguration {
     return new DeliveryErrorPolicy(decisions);
   }
 
+  /** The portal's answers to deliveries, read with the sentences of {@code gateway.portal.answers}. */
+  @Bean
+  PortalAnswers portalAnswers(GatewayProperties properties) {
+    GatewayProperties.Answers answers = properties.portal().answers();
+    return new PortalAnswers(new PortalPhrases(answers.duplicate(), answers.sameContent(), answers.differentContent(), answers.transactionMarker()));
+  }
+
   @Bean
   OutboxRoutes outboxRoutes(GatewayProperties properties, Outbox outbox, DocumentSigner signer, ResilientPortal portal, ConfiguredFacilities facilities,
-      DeliveryDecisions decisions, Clock clock, DeliverySlots slots, ExecutorService deliveryThreads) {
+      PortalAnswers answers, DeliveryDecisions decisions, Clock clock, DeliverySlots slots, ExecutorService deliveryThreads) {
     GatewayProperties.Outbox config = properties.outbox();
-    return new OutboxRoutes(outbox, signer, new PortalSender(portal, facilities), decisions, clock,
+    return new OutboxRoutes(outbox, signer, new PortalSender(portal, facilities, answers), decisions, clock,
         new DeliverySteps.Claiming(config.node(), config.batchSize(), config.lease()), slots, deliveryThreads);
   }
 }

@@ -77,6 +77,17 @@ public class DeliveryDecisions {
   }
 
   /**
+   * The portal answered something no row of its table knows: not accepted, not retried, kept as a dead letter with the
+   * answer (the attempt under way counted) until an admin replays it.
+   */
+  public void keptForAdmin(Submission submission, int attempts, String reason, Instant claimedAt) {
+    LOG.warn("{} {} kept for an admin: {}", submission.kind(), submission.id(), reason);
+    Instant now = clock.instant();
+    outbox.markDeadLetter(submission.id(), attempts, reason, now);
+    ended(submission, DeliveryEvents.Outcome.DEAD_LETTER, claimedAt, now);
+  }
+
+  /**
    * The endpoint's breaker refused the call: nothing reached the portal, so the attempt budget is kept (the claimed row's
    * {@code attempts}) and the document waits until the breaker lets calls through again. A long outage therefore never
    * dead-letters documents by itself; the outbox health component and alerts show the backlog.

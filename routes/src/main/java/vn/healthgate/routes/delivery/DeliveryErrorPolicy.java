@@ -7,6 +7,7 @@ import org.apache.camel.model.RouteConfigurationDefinition;
 import vn.healthgate.routes.portal.PortalCircuitOpenException;
 import vn.healthgate.routes.portal.PortalDuplicateException;
 import vn.healthgate.routes.portal.PortalRefusedException;
+import vn.healthgate.routes.portal.PortalUnrecognisedAnswerException;
 import vn.healthgate.routes.portal.PortalTransientException;
 import vn.healthgate.routes.portal.PortalUnavailableException;
 
@@ -36,6 +37,8 @@ public class DeliveryErrorPolicy extends RouteConfigurationBuilder {
         .process(new OutcomeSteps.MarkRejected(decisions)).id("mark-rejected");
     policy.onException(PortalDuplicateException.class).id("on-portal-duplicate").handled(true)
         .process(new OutcomeSteps.MarkDuplicate(decisions)).id("mark-duplicate");
+    policy.onException(PortalUnrecognisedAnswerException.class).id("on-unrecognised-answer").handled(true)
+        .process(new OutcomeSteps.KeepForAdmin(decisions)).id("keep-for-admin");
     policy.onException(PortalCircuitOpenException.class).id("on-breaker-open").handled(true)
         .process(new OutcomeSteps.Defer(decisions)).id("defer");
     policy.onException(PortalTransientException.class, PortalUnavailableException.class, TimeoutException.class, IOException.class)

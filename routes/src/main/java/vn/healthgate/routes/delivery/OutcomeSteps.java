@@ -5,6 +5,7 @@ import org.apache.camel.Processor;
 import vn.healthgate.routes.portal.PortalCircuitOpenException;
 import vn.healthgate.routes.portal.PortalDuplicateException;
 import vn.healthgate.routes.portal.PortalRefusedException;
+import vn.healthgate.routes.portal.PortalUnrecognisedAnswerException;
 import vn.healthgate.routes.portal.PortalTransientException;
 
 /** The branches of the delivery error policy ({@link DeliveryErrorPolicy}), one class each: what the outbox records for each typed outcome. */
@@ -53,6 +54,22 @@ public final class OutcomeSteps {
     public void process(Exchange exchange) {
       PortalCircuitOpenException open = DeliveryExchange.caught(exchange, PortalCircuitOpenException.class);
       decisions.deferred(DeliveryExchange.submission(exchange), open.waitFor(), DeliveryExchange.claimedAt(exchange));
+    }
+  }
+
+  /** {@code keep-for-admin}: an answer the portal tables do not know; a dead letter with the answer, at once. */
+  public static final class KeepForAdmin implements Processor {
+    private final DeliveryDecisions decisions;
+
+    public KeepForAdmin(DeliveryDecisions decisions) {
+      this.decisions = decisions;
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+      PortalUnrecognisedAnswerException answer = DeliveryExchange.caught(exchange, PortalUnrecognisedAnswerException.class);
+      decisions.keptForAdmin(DeliveryExchange.submission(exchange), DeliveryExchange.attemptsSpent(exchange), answer.reason(),
+          DeliveryExchange.claimedAt(exchange));
     }
   }
 

@@ -17,15 +17,17 @@ import vn.healthgate.routes.portal.ResilientPortal;
 
 /**
  * Sends a signed document to its portal endpoint: the receipt when the portal took it, otherwise the typed exception
- * {@link PortalAnswers} makes of the answer (refused, duplicate, transient, breaker open).
+ * {@link PortalAnswers} makes of the answer (refused, duplicate, transient, breaker open, unrecognised).
  */
 public class PortalSender {
   private final ResilientPortal portal;
   private final FacilityDirectory facilities;
+  private final PortalAnswers answers;
 
-  public PortalSender(ResilientPortal portal, FacilityDirectory facilities) {
+  public PortalSender(ResilientPortal portal, FacilityDirectory facilities, PortalAnswers answers) {
     this.portal = portal;
     this.facilities = facilities;
+    this.answers = answers;
   }
 
   /** Empty when the document's portal endpoint takes calls now; otherwise how long its breaker keeps it closed to calls. */
@@ -44,7 +46,7 @@ public class PortalSender {
       } catch (GatewayException e) {
         throw PortalAnswers.noAnswer(PortalEndpoint.CHECK_IN, e);
       }
-      return PortalAnswers.checkIn(reply);
+      return answers.checkIn(reply);
     }
     PortalAccount account = facilities.certificateAccount(facility).orElseThrow(() -> notOnboarded(facility));
     Map<String, String> body = new LinkedHashMap<>(document.fields());
@@ -55,7 +57,7 @@ public class PortalSender {
     } catch (GatewayException e) {
       throw PortalAnswers.noAnswer(PortalEndpoint.CERTIFICATE, e);
     }
-    return PortalAnswers.certificate(reply, account.username());
+    return answers.certificate(reply, account.username());
   }
 
   private static IllegalStateException notOnboarded(String facility) {

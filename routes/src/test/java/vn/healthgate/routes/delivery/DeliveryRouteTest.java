@@ -28,6 +28,7 @@ import vn.healthgate.routes.portal.PortalEndpoint;
 import vn.healthgate.routes.portal.PortalReceipt;
 import vn.healthgate.routes.portal.PortalRefusedException;
 import vn.healthgate.routes.portal.PortalTransientException;
+import vn.healthgate.routes.portal.PortalUnrecognisedAnswerException;
 import vn.healthgate.routes.portal.ResilientPortal;
 
 /**
@@ -49,7 +50,7 @@ class DeliveryRouteTest extends CamelTestSupport {
   private volatile Supplier<PortalReceipt> answer = () -> new PortalReceipt("receipt-1", null);
 
   /** The portal client side: what it sends is recorded; its answer is the test's. The breaker check is the real one. */
-  private final PortalSender portal = new PortalSender(resilientPortal, null) {
+  private final PortalSender portal = new PortalSender(resilientPortal, null, null) {
     @Override
     public PortalReceipt send(PortalDocument document, String signedXml) {
       sent.add(signedXml);
@@ -138,6 +139,24 @@ class DeliveryRouteTest extends CamelTestSupport {
     assertThat(sent).containsExactly(after.signedDocument());
     assertThat(events.outcomes()).containsExactly("check-in 70001 accepted");
     assertThat(outbox.claimed()).isZero();
+  }
+
+  @Test
+  void anAnswerNoRowKnowsIsKeptAsADeadLetterForAnAdminAtOnceAndNotRetried() throws Exception {
+    Submission stored = DeliveryTestKit.storedCheckIn(outbox, "LK-UNKNOWN", "NGUYỄN VĂN AN");
+    answer = () -> {
+      throw new PortalUnrecognisedAnswerException(PortalEndpoint.CHECK_IN, "unrecognised portal answer (HTTP 200, maKetQua 403): Không có quyền");
+    };
+    getMockEndpoint("mock:accepted").expectedMessageCount(0);
+
+    Submission after = deliver(stored);
+
+    MockEndpoint.assertIsSatisfied(context);
+    assertThat(after.status()).isEqualTo(SubmissionStatus.DEAD_LETTER);
+    assertThat(after.attempts()).as("the attempt under way, not the whole budget").isEqualTo(1);
+    assertThat(after.lastError()).isEqualTo("unrecognised portal answer (HTTP 200, maKetQua 403): Không có quyền");
+    assertThat(sent).hasSize(1);
+    assertThat(events.outcomes()).containsExactly("check-in 70001 dead_letter");
   }
 
   @Test

@@ -39,7 +39,7 @@ class OutboxPollRouteTest extends CamelTestSupport {
   private int batchSize = 10;
 
   /** A portal that holds every delivery until the test lets it answer. */
-  private final PortalSender portal = new PortalSender(resilientPortal, null) {
+  private final PortalSender portal = new PortalSender(resilientPortal, null, null) {
     @Override
     public PortalReceipt send(PortalDocument document, String signedXml) {
       sending.incrementAndGet();
@@ -169,7 +169,7 @@ class OutboxPollRouteTest extends CamelTestSupport {
     Map<String, List<String>> nodes = Map.of(
         OutboxRoutes.POLL_ROUTE_ID, List.of("claim", "each-claimed", "hand-off"),
         OutboxRoutes.DELIVERY_ROUTE_ID, List.of("read", "sign", "check-breaker", "mark-sent", "send", "mark-accepted",
-            "mark-rejected", "mark-duplicate", "defer", "schedule-retry", "schedule-retry-poison", "schedule-retry-unexpected"));
+            "mark-rejected", "mark-duplicate", "keep-for-admin", "defer", "schedule-retry", "schedule-retry-poison", "schedule-retry-unexpected"));
     nodes.forEach((route, ids) -> ids.forEach(id -> assertThat(context.getProcessorDefinition(id)).as(route + " " + id).isNotNull()));
   }
 }

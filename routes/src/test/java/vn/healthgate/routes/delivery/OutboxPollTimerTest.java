@@ -37,7 +37,7 @@ class OutboxPollTimerTest extends CamelTestSupport {
   protected RoutesBuilder[] createRouteBuilders() {
     DeliveryDecisions decisions = new DeliveryDecisions(outbox, RetryPolicy.exponentialRandom(Duration.ofSeconds(2), Duration.ofMinutes(5), 3),
         DeliveryTestKit.CLOCK, DeliveryEvents.NONE);
-    PortalSender portal = new PortalSender(resilientPortal, null) {
+    PortalSender portal = new PortalSender(resilientPortal, null, null) {
       @Override
       public PortalReceipt send(PortalDocument document, String signedXml) {
         return new PortalReceipt("receipt", null);
