@@ -229,6 +229,28 @@ abstract class DeliveryScenarios extends GatewayIT {
   }
 
   @Test
+  void twoFacilitiesMayUseTheSameEpisodeIdAndEachCheckInIsAcceptedOnce() {
+    String episode = TestIds.episode("SHARED");
+    String first = id(submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", episode), "70001"));
+    String second = id(submit("/api/v1/check-ins", DocumentSamples.checkIn("70002", episode), "70002"));
+
+    assertThat(second).isNotEqualTo(first);
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", first);
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", second);
+    List<JsonNode> atThePortal = new ArrayList<>();
+    sim("GET", "/sim/received?kind=check-in", null).body().forEach(n -> {
+      if (n.get("id").asText().equals(episode)) {
+        atThePortal.add(n);
+      }
+    });
+    assertThat(atThePortal).extracting(n -> n.get("facilityCode").asText()).containsExactlyInAnyOrder("70001", "70002");
+    assertThat(atThePortal).allSatisfy(n -> {
+      assertThat(n.get("arrivals").asInt()).isEqualTo(1);
+      assertThat(n.get("accepted").asInt()).isEqualTo(1);
+    });
+  }
+
+  @Test
   void theSameDocumentTwiceReturnsTheFirstAndADifferentOneWithTheSameNumberConflicts() {
     Map<String, Object> certificate = DocumentSamples.certificate("70001", TestIds.serial());
     Reply first = submit("/api/v1/driver-health-certificates", certificate, "70001");

@@ -55,7 +55,8 @@ public class JdbcOutbox implements Outbox {
   @Override
   public Submission insert(PortalDocument document, String payloadJson, String payloadHash, String idempotencyKey, Instant now) {
     String id = UUID.randomUUID().toString();
-    String dedup = document.kind() + "|" + document.businessKey() + (document.operation().equals("ADD") ? "" : "|" + document.operation() + "|" + id);
+    String dedup = document.kind() + "|" + document.facilityCode() + "|" + document.businessKey()
+        + (document.operation().equals("ADD") ? "" : "|" + document.operation() + "|" + id);
     try {
       jdbc.update("insert into outbox (id, kind, facility_code, business_key, operation, dedup_key, idempotency_key, status, attempts, next_attempt_at,"
               + " payload, payload_hash, warnings, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 0, ?, ?, ?, ?, ?, ?)",
@@ -73,9 +74,9 @@ public class JdbcOutbox implements Outbox {
   }
 
   @Override
-  public Optional<Submission> findByKey(DocumentKind kind, String businessKey, String operation) {
-    return jdbc.query("select " + COLUMNS + " from outbox where kind = ? and business_key = ? and operation = ? order by created_at desc fetch first 1 rows only",
-        ROW, kind.name(), businessKey, operation).stream().findFirst();
+  public Optional<Submission> findByKey(DocumentKind kind, String facilityCode, String businessKey, String operation) {
+    return jdbc.query("select " + COLUMNS + " from outbox where kind = ? and facility_code = ? and business_key = ? and operation = ?"
+        + " order by created_at desc fetch first 1 rows only", ROW, kind.name(), facilityCode, businessKey, operation).stream().findFirst();
   }
 
   @Override

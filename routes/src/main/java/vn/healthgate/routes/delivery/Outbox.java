@@ -13,8 +13,8 @@ public interface Outbox {
 
   Optional<Submission> find(String id);
 
-  /** The latest submission for this document number (MA_LK / SO) and operation. */
-  Optional<Submission> findByKey(DocumentKind kind, String businessKey, String operation);
+  /** The facility's latest submission with this document number (MA_LK / SO; unique per facility) and operation. */
+  Optional<Submission> findByKey(DocumentKind kind, String facilityCode, String businessKey, String operation);
 
   Optional<Submission> findByIdempotencyKey(String facilityCode, String idempotencyKey);
 

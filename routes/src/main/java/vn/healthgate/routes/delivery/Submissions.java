@@ -138,7 +138,7 @@ public class Submissions {
         return Optional.of(new Intake(byKey.get(), false));
       }
     }
-    Optional<Submission> byNumber = outbox.findByKey(document.kind(), document.businessKey(), document.operation());
+    Optional<Submission> byNumber = outbox.findByKey(document.kind(), document.facilityCode(), document.businessKey(), document.operation());
     if (byNumber.isPresent()) {
       if (byNumber.get().payloadHash().equals(hash)) {
         return Optional.of(new Intake(byNumber.get(), false));

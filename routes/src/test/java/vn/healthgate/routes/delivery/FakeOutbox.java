@@ -48,8 +48,9 @@ final class FakeOutbox implements Outbox {
   }
 
   @Override
-  public synchronized Optional<Submission> findByKey(DocumentKind kind, String businessKey, String operation) {
-    return rows.values().stream().filter(s -> s.kind() == kind && s.businessKey().equals(businessKey) && s.operation().equals(operation))
+  public synchronized Optional<Submission> findByKey(DocumentKind kind, String facilityCode, String businessKey, String operation) {
+    return rows.values().stream().filter(s -> s.kind() == kind && s.facilityCode().equals(facilityCode) && s.businessKey().equals(businessKey)
+            && s.operation().equals(operation))
         .reduce((first, second) -> second);
   }
 

@@ -26,7 +26,7 @@ import vn.healthgate.simulator.data.Facility;
 
 /**
  * The check-in notice ({@code portal-api.md} §4) and the driver health certificate (§5): XML and
- * signature checks against the certificates registered per facility, duplicates by {@code MA_LK}
+ * signature checks against the certificates registered per facility, duplicates by {@code MA_LK} per facility
  * and {@code SO}, receipts.
  */
 public final class SignedDocumentEndpoints {
@@ -102,7 +102,7 @@ public final class SignedDocumentEndpoints {
     String transaction = UUID.randomUUID().toString();
     String digest = digest(withoutSignature(xml));
     List<String> duplicates = new ArrayList<>();
-    List<ReceivedDocuments.Entry> entries = episodes.stream().map(id -> received.arrive("check-in", id)).toList();
+    List<ReceivedDocuments.Entry> entries = episodes.stream().map(id -> received.arrive("check-in", facility, id)).toList();
     for (ReceivedDocuments.Entry entry : entries) {
       synchronized (entry) {
         if (entry.accepted > 0) {
@@ -180,7 +180,7 @@ public final class SignedDocumentEndpoints {
       }
     }
     String digest = digest(withoutSignature(xml));
-    ReceivedDocuments.Entry entry = received.arrive("certificate", so);
+    ReceivedDocuments.Entry entry = received.arrive("certificate", facility.get().code(), so);
     synchronized (entry) {
       if (state.equals("ADD")) {
         if (entry.accepted > 0) {
