@@ -12,8 +12,10 @@ import vn.healthgate.routes.portal.PasswordHash;
 public class ConfiguredFacilities implements FacilityDirectory {
   private final Map<String, GatewayProperties.Facility> byCode;
   private final Map<String, String> facilityByApiKey;
+  private final String provinceCode;
 
   public ConfiguredFacilities(GatewayProperties properties) {
+    this.provinceCode = properties.portal().provinceCode();
     this.byCode = properties.facilities().stream().collect(Collectors.toUnmodifiableMap(GatewayProperties.Facility::code, Function.identity()));
     this.facilityByApiKey = properties.facilities().stream()
         .filter(f -> f.apiKey() != null && !f.apiKey().isBlank())
@@ -28,6 +30,12 @@ public class ConfiguredFacilities implements FacilityDirectory {
   @Override
   public Optional<PortalAccount> certificateAccount(String facilityCode) {
     return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_HSSK", PasswordHash.md5UpperHex(f.portalPassword())));
+  }
+
+  @Override
+  public String provinceCode(String facilityCode) {
+    GatewayProperties.Facility facility = byCode.get(facilityCode);
+    return facility != null && facility.provinceCode() != null ? facility.provinceCode() : provinceCode;
   }
 
   @Override

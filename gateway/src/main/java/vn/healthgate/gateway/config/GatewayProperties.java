@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -27,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param retention how long personal data in document bodies is kept
  * @param health thresholds of the health components
  * @param audit the key of the audit chain and its checkpoints
+ * @param administrativeMap which administrative map certificates' address codes are sent in (since 2025-07-01: province and commune)
  */
 @Validated
 @ConfigurationProperties(prefix = "gateway")
@@ -42,7 +44,16 @@ public record GatewayProperties(
     @NotNull @Valid Tls tls,
     @NotNull @Valid Retention retention,
     @NotNull @Valid Health health,
-    @NotNull @Valid Audit audit) {
+    @NotNull @Valid Audit audit,
+    @NotNull @Valid AdministrativeMap administrativeMap) {
+
+  /**
+   * @param districts the portal still takes district codes (the map before 2025-07-01); false: a certificate's district is
+   *     dropped and its old province and commune codes converted with the tables below
+   * @param provinces old province code → current one
+   * @param communes old commune code → current one (from Decision 19/2025/QĐ-TTg; a code not listed is sent as given)
+   */
+  public record AdministrativeMap(boolean districts, @NotNull Map<String, String> provinces, @NotNull Map<String, String> communes) {}
 
   /**
    * @param backlogAgeDown the outbox component is DOWN when its oldest pending document is older than this
@@ -87,11 +98,13 @@ public record GatewayProperties(
    * @param tokenMaxAge never use a token longer than this
    * @param deliveryRequestTimeout bound of one check-in or certificate delivery (keep it below the delivery time limits)
    * @param answers the sentences of the portal's answers that carry no code
+   * @param provinceCode the province code ({@code maTinh}) sent with each check-in, unless the facility names its own: the
+   *     current administrative map (since 2025-07-01) puts Bình Phước's facilities in Đồng Nai, 75; the map before, 70
    */
   public record Portal(
       @NotNull URI baseUrl, @NotNull Duration connectTimeout, @NotNull Duration requestTimeout,
       @NotNull Duration tokenRefreshMargin, @NotNull Duration tokenMaxAge, @NotNull Duration deliveryRequestTimeout,
-      @NotNull @Valid Answers answers) {}
+      @NotNull @Valid Answers answers, @NotBlank @Pattern(regexp = "\\d{2}") String provinceCode) {}
 
   /**
    * The sentences the portal uses where its answers have no code (matched ignoring case and composition); see
@@ -145,8 +158,10 @@ public record GatewayProperties(
    * @param apiKey its development API key (only with {@code dev-api-keys})
    * @param name the facility's name as the portal knows it (certificates' {@code BENHVIEN})
    * @param portalPassword password of its portal accounts ({@code <code>_BV}); from the environment in production
+   * @param provinceCode the province code the portal expects for it ({@code maTinh}); default {@code gateway.portal.province-code}
    */
-  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String portalPassword) {
+  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String portalPassword,
+      @Pattern(regexp = "\\d{2}") String provinceCode) {
     @Override
     public String toString() {
       return "Facility[" + code + "]";

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthgate.gateway.pki.FacilitySigningKeys;
+import vn.healthgate.routes.delivery.AddressCodes;
 import vn.healthgate.routes.delivery.CertificateValidator;
 import vn.healthgate.routes.fhir.FhirDocumentMapper;
 import vn.healthgate.routes.delivery.CheckInValidator;
@@ -44,8 +45,11 @@ public class DeliveryConfiguration {
   }
 
   @Bean
-  Submissions submissions(Outbox outbox, Clock clock, LatestEligibility eligibility, ConfiguredFacilities facilities, DocumentSigner signer) {
-    return new Submissions(outbox, new CheckInValidator(clock, eligibility), new CertificateValidator(clock, facilities::name), signer, clock);
+  Submissions submissions(Outbox outbox, Clock clock, LatestEligibility eligibility, ConfiguredFacilities facilities, DocumentSigner signer,
+      GatewayProperties properties) {
+    GatewayProperties.AdministrativeMap map = properties.administrativeMap();
+    AddressCodes addressCodes = new AddressCodes(map.districts(), map.provinces(), map.communes());
+    return new Submissions(outbox, new CheckInValidator(clock, eligibility), new CertificateValidator(clock, facilities::name, addressCodes), signer, clock);
   }
 
   @Bean

@@ -31,10 +31,17 @@ public class CertificateValidator {
   private static final Properties CODES = load();
   private final Clock clock;
   private final Function<String, String> facilityNames;
+  private final AddressCodes addressCodes;
 
-  public CertificateValidator(Clock clock, Function<String, String> facilityNames) {
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames, AddressCodes addressCodes) {
     this.clock = clock;
     this.facilityNames = facilityNames;
+    this.addressCodes = addressCodes;
+  }
+
+  /** Address codes sent as given (the map before 2025-07-01). */
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames) {
+    this(clock, facilityNames, AddressCodes.AS_GIVEN);
   }
 
   public PortalDocument validate(CertificateRequest r, String operation) {
@@ -72,9 +79,13 @@ public class CertificateValidator {
     LocalDate birth = FieldChecks.date(p.birthDate(), "person.birthDate", today, true);
     f.put("NGAYSINH", birth.format(DMY));
     f.put("DIACHITHUONGTRU", required(a.line(), "person.address.line", 500));
-    f.put("MATINH_THUONGTRU", pattern(required(a.provinceCode(), "person.address.provinceCode", 2), "person.address.provinceCode", "\\d{2}"));
-    f.put("MAHUYEN_THUONGTRU", pattern(required(a.districtCode(), "person.address.districtCode", 3), "person.address.districtCode", "\\d{3}"));
-    f.put("MAXA_THUONGTRU", pattern(required(a.communeCode(), "person.address.communeCode", 5), "person.address.communeCode", "\\d{5}"));
+    List<String> codes = addressCodes.toPortal(
+        pattern(required(a.provinceCode(), "person.address.provinceCode", 2), "person.address.provinceCode", "\\d{2}"),
+        pattern(optional(a.districtCode(), "person.address.districtCode", 3), "person.address.districtCode", "\\d{3}"),
+        pattern(required(a.communeCode(), "person.address.communeCode", 5), "person.address.communeCode", "\\d{5}"), warnings);
+    f.put("MATINH_THUONGTRU", codes.get(0));
+    f.put("MAHUYEN_THUONGTRU", codes.get(1));
+    f.put("MAXA_THUONGTRU", codes.get(2));
     f.put("SOCMND_PASSPORT", pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}"));
     LocalDate issued = FieldChecks.date(p.idIssuedOn(), "person.idIssuedOn", today, true);
     if (issued.isBefore(birth)) {

@@ -42,7 +42,7 @@ public class PortalSender {
       PortalAccount account = facilities.lookupAccount(facility).orElseThrow(() -> notOnboarded(facility));
       PortalClient.CheckInReply reply;
       try {
-        reply = portal.sendCheckIn(account, facility, file);
+        reply = portal.sendCheckIn(account, facility, facilities.provinceCode(facility), file);
       } catch (GatewayException e) {
         throw PortalAnswers.noAnswer(PortalEndpoint.CHECK_IN, e);
       }

@@ -10,6 +10,9 @@ public interface FacilityDirectory {
   /** The facility's account for health certificates ({@code <code>_HSSK}). */
   Optional<PortalAccount> certificateAccount(String facilityCode);
 
+  /** The province code the portal expects for the facility ({@code maTinh}: since 2025-07-01 Bình Phước's facilities are in Đồng Nai, 75). */
+  String provinceCode(String facilityCode);
+
   /** The facility's name as the portal knows it ({@code BENHVIEN}). */
   String name(String facilityCode);
 }

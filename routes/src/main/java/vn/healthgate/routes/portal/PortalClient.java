@@ -56,22 +56,22 @@ public class PortalClient {
   public record CertificateReply(int httpStatus, String msgState, String msgText, String so, String uuid) {}
 
   /** Sends an XML 0 file (Base64) for the facility of {@code account}; retried once with a new token when the token is refused. */
-  public CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String fileBase64) {
+  public CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String provinceCode, String fileBase64) {
     PortalToken token = tokens.get(account, this::guardedToken);
-    PortalHttp.Reply reply = checkInCall(account, facilityCode, fileBase64, token);
+    PortalHttp.Reply reply = checkInCall(account, facilityCode, provinceCode, fileBase64, token);
     if (refused(reply)) {
       tokens.invalidate(account, token);
-      reply = checkInCall(account, facilityCode, fileBase64, tokens.get(account, this::guardedToken));
+      reply = checkInCall(account, facilityCode, provinceCode, fileBase64, tokens.get(account, this::guardedToken));
     }
     var body = reply.body();
     return new CheckInReply(reply.status(), body.path("maKetQua").asText(""), text(body, "maGiaoDich"), text(body, "thoiGianTiepNhan"), text(body, "thongDiep"));
   }
 
-  private PortalHttp.Reply checkInCall(PortalAccount account, String facilityCode, String fileBase64, PortalToken token) {
+  private PortalHttp.Reply checkInCall(PortalAccount account, String facilityCode, String provinceCode, String fileBase64, PortalToken token) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("username", account.username());
     form.put("loaiHoSo", "0");
-    form.put("maTinh", facilityCode.substring(0, 2));
+    form.put("maTinh", provinceCode);
     form.put("maCSKCB", facilityCode);
     form.put("fileHSBase64", fileBase64);
     return http.postForm(PortalEndpoint.CHECK_IN, null, form,

@@ -55,8 +55,8 @@ public class ResilientPortal implements AutoCloseable {
     return call(PortalEndpoint.HISTORY, () -> client.history(account, request));
   }
 
-  public PortalClient.CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String fileBase64) {
-    return call(PortalEndpoint.CHECK_IN, () -> client.sendCheckIn(account, facilityCode, fileBase64));
+  public PortalClient.CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String provinceCode, String fileBase64) {
+    return call(PortalEndpoint.CHECK_IN, () -> client.sendCheckIn(account, facilityCode, provinceCode, fileBase64));
   }
 
   public PortalClient.CertificateReply sendCertificate(PortalAccount hsskAccount, Map<String, String> body) {
