@@ -265,8 +265,12 @@ abstract class DeliveryScenarios extends GatewayIT {
     Map<String, Object> checkIn = DocumentSamples.checkIn(facility, "AUTOFILL-1");
     checkIn.remove("cardNumber");
     checkIn.put("cccd", citizen.get("cccd").asText());
+    checkIn.put("fullName", citizen.get("fullName").asText());
+    checkIn.put("birthDate", citizen.get("birthDate").asText());
+    checkIn.put("sex", citizen.get("sex").asText());
 
     Reply reply = submit("/api/v1/check-ins", checkIn, facility);
+    assertThat(reply.status()).as(reply.text()).isEqualTo(202);
     await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);
 
     assertThat(reply.body().get("warnings").get(0).asText()).contains("latest eligibility check");
