@@ -18,7 +18,7 @@ class PortalAnswersTest {
   }
 
   private static PortalClient.CertificateReply certificate(int status, String state, String text) {
-    return new PortalClient.CertificateReply(status, state, text, "00001/GKSKLX/70001/26", "uuid-1");
+    return new PortalClient.CertificateReply(status, state, text, "70001", "00001/GKSKLX/70001/26", "uuid-1");
   }
 
   @Test
@@ -136,7 +136,7 @@ class PortalAnswersTest {
   @Test
   void everyTableEndsWithARowThatMatchesAnything() {
     assertThat(PortalAnswers.lookUp(PortalAnswers.CHECK_IN, new PortalClient.CheckInReply(0, "", null, null, null))).isEqualTo(PortalAnswers.Verdict.REFUSED);
-    assertThat(PortalAnswers.lookUp(PortalAnswers.CERTIFICATE, new PortalClient.CertificateReply(0, "", null, null, null)))
+    assertThat(PortalAnswers.lookUp(PortalAnswers.CERTIFICATE, new PortalClient.CertificateReply(0, "", null, null, null, null)))
         .isEqualTo(PortalAnswers.Verdict.REFUSED);
     assertThat(PortalAnswers.lookUp(PortalAnswers.DUPLICATE_CONTENT, null)).isEqualTo(Content.UNKNOWN);
   }
