@@ -314,8 +314,12 @@ abstract class DeliveryScenarios extends GatewayIT {
     Map<String, Object> checkIn = DocumentSamples.checkIn(facility, episode);
     checkIn.remove("cardNumber");
     checkIn.put("cccd", citizen.get("cccd").asText());
+    checkIn.put("fullName", citizen.get("fullName").asText());
+    checkIn.put("birthDate", citizen.get("birthDate").asText());
+    checkIn.put("sex", citizen.get("sex").asText());
 
     Reply reply = submit("/api/v1/check-ins", checkIn, facility);
+    assertThat(reply.status()).as(reply.text()).isEqualTo(202);
     awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id(reply));
 
     assertThat(reply.body().get("warnings").get(0).asText()).contains("latest eligibility check");

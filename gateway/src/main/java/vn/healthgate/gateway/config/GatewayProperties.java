@@ -144,9 +144,13 @@ public record GatewayProperties(
    * @param code the facility code ({@code 70xxx})
    * @param apiKey its development API key (only with {@code dev-api-keys})
    * @param name the facility's name as the portal knows it (certificates' {@code BENHVIEN})
-   * @param portalPassword password of its portal accounts ({@code <code>_BV}); from the environment in production
+   * @param bvPassword password of its portal account {@code <code>_BV} (card lookups, visit history, check-in notices); from
+   *     the environment in production
+   * @param hsskPassword password of its portal account {@code <code>_HSSK} (driver health certificates), a separate account
+   *     with its own password; from the environment in production
    */
-  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String portalPassword) {
+  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String bvPassword,
+      @NotBlank String hsskPassword) {
     @Override
     public String toString() {
       return "Facility[" + code + "]";

@@ -14,7 +14,7 @@ import vn.healthgate.simulator.data.Citizen;
 import vn.healthgate.simulator.data.Facility;
 import vn.healthgate.simulator.data.Population;
 
-/** The simulator's test API under {@code /sim} ({@code gateway-api.md}, last section). */
+/** The simulator's test API under {@code /sim} ({@code docs/api.md}, "Portal simulator test API"). */
 public final class SimApi {
 
   private static final DateTimeFormatter DDMMYYYY = DateTimeFormatter.ofPattern("ddMMyyyy");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import vn.healthgate.simulator.Md5;
 
 /**
  * The 129 synthetic facilities of Bình Phước: provincial hospitals, one health centre per district
@@ -76,7 +77,7 @@ public final class Facilities {
     for (int i = 0; i < 2; i++) {
       officers.add(new Officer(VietnameseNames.fullName(random, random.nextBoolean()), officerCccd(random)));
     }
-    facilities.put(code, new Facility(code, name, level, district, devPassword(code), List.copyOf(officers)));
+    facilities.put(code, new Facility(code, name, level, district, devBvPassword(code), devHsskPassword(code), List.copyOf(officers)));
   }
 
   private static String officerCccd(Random random) {
@@ -85,9 +86,14 @@ public final class Facilities {
     return String.format("070%d%02d%06d", female ? 1 : 0, year % 100, random.nextInt(1_000_000));
   }
 
-  /** The development password of a facility's portal accounts; real ones come from configuration. */
-  public static String devPassword(String facilityCode) {
+  /** The development password of a facility's {@code _BV} account (lookups, check-ins); real ones come from configuration. */
+  public static String devBvPassword(String facilityCode) {
     return "Bp@" + facilityCode + "!dev";
+  }
+
+  /** The development password of a facility's {@code _HSSK} account (health certificates): not the {@code _BV} one. */
+  public static String devHsskPassword(String facilityCode) {
+    return "Hs@" + facilityCode + "!dev";
   }
 
   public List<Facility> all() {
@@ -98,12 +104,22 @@ public final class Facilities {
     return Optional.ofNullable(byCode.get(code));
   }
 
-  /** Finds the facility owning an account name such as {@code 70001_BV} or {@code 70001_HSSK}. */
-  public Optional<Facility> byAccount(String account) {
-    if (account == null) {
+  /** The facility whose {@code kind} account is named {@code account} ({@code 70001_BV}, {@code 70001_HSSK}); the suffix is not case-sensitive. */
+  public Optional<Facility> byAccount(String account, Facility.Account kind) {
+    if (account == null || account.length() <= kind.suffix().length()
+        || !account.regionMatches(true, account.length() - kind.suffix().length(), kind.suffix(), 0, kind.suffix().length())) {
       return Optional.empty();
     }
-    int underscore = account.indexOf('_');
-    return underscore < 0 ? Optional.empty() : byCode(account.substring(0, underscore));
+    return byCode(account.substring(0, account.length() - kind.suffix().length()));
+  }
+
+  /**
+   * The facility when {@code account} is its {@code kind} account and {@code passwordMd5} the MD5 of that account's
+   * password (hex, either case, as the portal accepts): the other account's password, or an account of the other
+   * kind, is refused.
+   */
+  public Optional<Facility> authenticate(Facility.Account kind, String account, String passwordMd5) {
+    return byAccount(account, kind)
+        .filter(f -> passwordMd5 != null && Md5.upperHex(f.password(kind)).equalsIgnoreCase(passwordMd5.trim()));
   }
 }
