@@ -64,7 +64,11 @@ class DeliveryBadInputIT extends GatewayIT {
         Arguments.of("conclusion code", nested("conclusion", "code", "OK"), "GW-CONCLUSION", "conclusion.code"),
         Arguments.of("conclusion in the future", nested("conclusion", "date", "2999-01-01"), "GW-DATE-FUTURE", "conclusion.date"),
         Arguments.of("re-examination missing", nested("conclusion", "code", "FIT_WITH_REEXAMINATION"), "GW-REEXAM-DATE", "conclusion.reexaminationDate"),
-        Arguments.of("unfit without reason", nested("conclusion", "code", "UNFIT"), "GW-FIELD-REQUIRED", "conclusion.reason"));
+        Arguments.of("unfit without reason", nested("conclusion", "code", "UNFIT"), "GW-FIELD-REQUIRED", "conclusion.reason"),
+        // the strict portal refuses these (docs/api.md, "What the portal refuses"): caught at intake instead
+        Arguments.of("province code of no province", nested("person", "address", Map.of("line", "x", "provinceCode", "99", "districtCode", "697", "communeCode", "25261")), "GW-FIELD-FORMAT", "person.address.provinceCode"),
+        Arguments.of("id number of the other sex", nested("person", "idNumber", "070189868934"), "GW-CCCD-SEX", "person.idNumber"),
+        Arguments.of("alcohol with an exponent", set("alcohol", Map.of("value", "1E3", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"));
   }
 
   static Stream<Arguments> badCheckIns() {
@@ -82,7 +86,15 @@ class DeliveryBadInputIT extends GatewayIT {
         Arguments.of("service without a name", set("firstService", Map.of("code", "02.1896")), "GW-FIELD-REQUIRED", "firstService.name"),
         Arguments.of("order before arrival", set("orderedAt", "2020-01-01T08:00:00+07:00"), "GW-FIELD-FORMAT", "orderedAt"),
         Arguments.of("cccd malformed", set("cccd", "07-0"), "GW-FIELD-FORMAT", "cccd"),
-        Arguments.of("card validity not a date", set("cardValidTo", "31/12/2026"), "GW-FIELD-FORMAT", "cardValidTo"));
+        Arguments.of("card validity not a date", set("cardValidTo", "31/12/2026"), "GW-FIELD-FORMAT", "cardValidTo"),
+        // the strict portal refuses these (docs/api.md, "What the portal refuses"): caught at intake instead
+        Arguments.of("sequence other than 1", set("sequence", 2), "GW-FIELD-FORMAT", "sequence"),
+        Arguments.of("cccd of another birth year", set("cccd", "070091000123"), "GW-CCCD-BIRTHYEAR", "cccd"),
+        Arguments.of("birth month 13", set("birthDate", "1990-13"), "GW-FIELD-FORMAT", "birthDate"),
+        Arguments.of("card number not a card code", set("cardNumber", "HN47070"), "GW-FIELD-FORMAT", "cardNumber"),
+        Arguments.of("registered facility not a facility code", set("registeredFacility", "7001"), "GW-FIELD-FORMAT", "registeredFacility"),
+        Arguments.of("card validity ending before it starts", set("cardValidFrom", "2026-06-01").andThen(set("cardValidTo", "2026-01-01")), "GW-FIELD-FORMAT", "cardValidTo"),
+        Arguments.of("admitted before arrival", set("admittedAt", "2020-01-01T09:00:00+07:00").andThen(set("admissionReason", "Sốt cao")), "GW-FIELD-FORMAT", "admittedAt"));
   }
 
   private void assertRefused(String path, Map<String, Object> body, String code, String field) throws Exception {

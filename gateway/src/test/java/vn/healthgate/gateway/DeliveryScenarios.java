@@ -229,6 +229,24 @@ abstract class DeliveryScenarios extends GatewayIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void certificatesOnTheCurrentMapWithoutADistrictAndWithTheCodesOfBeforeAreBothAccepted() {
+    Map<String, Object> current = DocumentSamples.certificate("70001", TestIds.serial());
+    ((Map<String, Object>) current.get("person")).put("address", Map.of("line", "Ấp 2, xã Đồng Phú, Đồng Nai", "provinceCode", "75", "communeCode", "25261"));
+    Map<String, Object> before = DocumentSamples.certificate("70001", TestIds.serial());
+
+    Reply currentReply = submit("/api/v1/driver-health-certificates", current, "70001");
+    Reply beforeReply = submit("/api/v1/driver-health-certificates", before, "70001");
+
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id(currentReply));
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id(beforeReply));
+    assertThat(currentReply.body().has("warnings")).as(currentReply.text()).isFalse();
+    assertThat(beforeReply.body().get("warnings").toString()).contains("70 → 75", "697 dropped");
+    String signed = jdbc.queryForObject("select signed_document from outbox where id = ?", String.class, id(beforeReply));
+    assertThat(signed).as("the portal gets the current codes").contains("<MATINH_THUONGTRU>75</MATINH_THUONGTRU>").doesNotContain("697");
+  }
+
+  @Test
   void twoFacilitiesMayUseTheSameEpisodeIdAndEachCheckInIsAcceptedOnce() {
     String episode = TestIds.episode("SHARED");
     String first = id(submit("/api/v1/check-ins", DocumentSamples.checkIn("70001", episode), "70001"));
@@ -314,8 +332,12 @@ abstract class DeliveryScenarios extends GatewayIT {
     Map<String, Object> checkIn = DocumentSamples.checkIn(facility, episode);
     checkIn.remove("cardNumber");
     checkIn.put("cccd", citizen.get("cccd").asText());
+    checkIn.put("fullName", citizen.get("fullName").asText());
+    checkIn.put("birthDate", citizen.get("birthDate").asText());
+    checkIn.put("sex", citizen.get("sex").asText());
 
     Reply reply = submit("/api/v1/check-ins", checkIn, facility);
+    assertThat(reply.status()).as(reply.text()).isEqualTo(202);
     awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id(reply));
 
     assertThat(reply.body().get("warnings").get(0).asText()).contains("latest eligibility check");

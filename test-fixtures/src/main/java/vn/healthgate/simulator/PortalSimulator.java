@@ -24,7 +24,7 @@ public final class PortalSimulator implements AutoCloseable {
 
   private PortalSimulator(SimulatorSettings settings) {
     this.settings = settings;
-    Facilities facilities = Facilities.generate(settings.seed());
+    Facilities facilities = Facilities.generate(settings.seed(), settings.map());
     LocalDate today = LocalDate.ofInstant(settings.clock().instant(), ZoneId.of("Asia/Ho_Chi_Minh"));
     Population population = Population.generate(settings.seed(), settings.populationSize(), today, facilities);
     this.state = new SimulatorState(settings, facilities, population);

@@ -13,7 +13,7 @@ import vn.healthgate.simulator.data.Population;
 
 class PopulationTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
-  private static final Facilities FACILITIES = Facilities.generate(SimulatorSettings.DEFAULT_SEED);
+  private static final Facilities FACILITIES = Facilities.generate(SimulatorSettings.DEFAULT_SEED, vn.healthgate.simulator.data.AdministrativeMap.CURRENT);
 
   @Test
   void theSameSeedGivesTheSamePeople() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.healthgate.simulator.data.Facilities;
 import vn.healthgate.simulator.data.Population;
@@ -53,9 +54,36 @@ class PortalSimulatorTest {
     return JSON.createObjectNode().put("status", response.statusCode()).set("body", node);
   }
 
+  static String bvMd5(String facility) {
+    return Md5.upperHex(Facilities.devBvPassword(facility));
+  }
+
   static JsonNode token(String user) throws Exception {
-    String md5 = Md5.upperHex(Facilities.devPassword(user.substring(0, 5)));
+    return token(user, bvMd5(user.substring(0, 5)));
+  }
+
+  static JsonNode token(String user, String md5) throws Exception {
     return call("POST", "/api/token/take", "application/x-www-form-urlencoded", "username=" + user + "&password=" + md5).get("body");
+  }
+
+  /** A lookup with a fresh token of {@code facility}'s {@code _BV} account and {@code passwordMd5} in the query string. */
+  static JsonNode lookup(String facility, String passwordMd5, String body) throws Exception {
+    JsonNode token = token(facility + "_BV");
+    String query = "?token=" + URLEncoder.encode(token.at("/APIKey/access_token").asText(), StandardCharsets.UTF_8)
+        + "&id_token=" + token.at("/APIKey/id_token").asText() + "&username=" + facility + "_BV"
+        + (passwordMd5 == null ? "" : "&password=" + passwordMd5);
+    return call("POST", "/api/egw/KQNhanLichSuKCB2024" + query, "application/json", body);
+  }
+
+  static String lookupBody(JsonNode citizen, String id) throws Exception {
+    String birth = citizen.get("birthDate").asText();
+    String portalBirth = birth.length() == 4 ? birth : birth.substring(8, 10) + "/" + birth.substring(5, 7) + "/" + birth.substring(0, 4);
+    return JSON.writeValueAsString(java.util.Map.of("maThe", id, "hoTen", citizen.get("fullName").asText(), "ngaySinh", portalBirth,
+        "hoTenCb", citizen.at("/officer/fullName").asText(), "cccdCb", citizen.at("/officer/cccd").asText()));
+  }
+
+  static JsonNode citizen(String code) throws Exception {
+    return call("GET", "/sim/citizens?expectedCode=" + code + "&limit=1", null, null).at("/body/0");
   }
 
   @Test
@@ -66,7 +94,7 @@ class PortalSimulatorTest {
     assertThat(decoded).matches("[A-Za-z0-9+/=]+:70001_BV:\\d+");
     assertThat(Instant.parse(form.at("/APIKey/expires_in").asText())).isAfter(Instant.now());
 
-    String lowerMd5 = Md5.upperHex(Facilities.devPassword("70001")).toLowerCase(Locale.ROOT);
+    String lowerMd5 = bvMd5("70001").toLowerCase(Locale.ROOT);
     JsonNode json = call("POST", "/api/token/take", "application/json", "{\"Username\":\"70001_BV\",\"Password\":\"" + lowerMd5 + "\"}").get("body");
     assertThat(json.get("maKetQua").asText()).isEqualTo("200");
   }
@@ -84,19 +112,50 @@ class PortalSimulatorTest {
   @ParameterizedTest(name = "citizen listed for {0} gets {0}")
   @MethodSource("codes")
   void eachListedCitizenGetsItsExpectedCode(String code) throws Exception {
-    JsonNode citizen = call("GET", "/sim/citizens?expectedCode=" + code + "&limit=1", null, null).at("/body/0");
-    JsonNode token = token(citizen.get("facilityCode").asText() + "_BV");
-    String query = "?token=" + URLEncoder.encode(token.at("/APIKey/access_token").asText(), StandardCharsets.UTF_8)
-        + "&id_token=" + token.at("/APIKey/id_token").asText() + "&username=" + citizen.get("facilityCode").asText() + "_BV&password=x";
-    String birth = citizen.get("birthDate").asText();
-    String portalBirth = birth.length() == 4 ? birth : birth.substring(8, 10) + "/" + birth.substring(5, 7) + "/" + birth.substring(0, 4);
+    JsonNode citizen = citizen(code);
+    String facility = citizen.get("facilityCode").asText();
     String id = citizen.get("lookupBy").asText().equals("CARD_NUMBER") ? citizen.get("cardNumber").asText() : citizen.get("cccd").asText();
-    String body = JSON.writeValueAsString(java.util.Map.of("maThe", id, "hoTen", citizen.get("fullName").asText(), "ngaySinh", portalBirth,
-        "hoTenCb", citizen.at("/officer/fullName").asText(), "cccdCb", citizen.at("/officer/cccd").asText()));
 
-    JsonNode reply = call("POST", "/api/egw/KQNhanLichSuKCB2024" + query, "application/json", body).get("body");
+    JsonNode reply = lookup(facility, bvMd5(facility), lookupBody(citizen, id)).get("body");
 
     assertThat(reply.get("maKetQua").asText()).isEqualTo(code);
+  }
+
+  @Test
+  void refusesALookupWhosePasswordIsWrongOrMissingThoughItsTokenIsValid() throws Exception {
+    JsonNode citizen = citizen("000");
+    String facility = citizen.get("facilityCode").asText();
+    String body = lookupBody(citizen, citizen.get("cccd").asText());
+
+    for (String password : new String[] {Md5.upperHex("wrong"), Md5.upperHex(Facilities.devHsskPassword(facility)), null}) {
+      JsonNode reply = lookup(facility, password, body);
+      assertThat(reply.get("status").asInt()).as(password).isEqualTo(401);
+      assertThat(reply.at("/body/maKetQua").asText()).isEqualTo("401");
+      assertThat(reply.at("/body/ghiChu").asText()).contains("mật khẩu");
+    }
+  }
+
+  @Test
+  void refusesATokenToTheCertificateAccountAndToTheOtherAccountsPassword() throws Exception {
+    assertThat(token("70001_HSSK", Md5.upperHex(Facilities.devHsskPassword("70001"))).get("maKetQua").asText()).isEqualTo("401");
+    assertThat(token("70001_BV", Md5.upperHex(Facilities.devHsskPassword("70001"))).get("maKetQua").asText()).isEqualTo("401");
+    assertThat(token("70001", bvMd5("70001")).get("maKetQua").asText()).isEqualTo("401");
+  }
+
+  @ParameterizedTest(name = "{0} cards: province code {1}, answer {0}")
+  @CsvSource({"001, 97, QN, Bộ Quốc phòng", "002, 98, CA, Bộ Công an"})
+  void defenceAndPublicSecurityCardsCarryTheirMinistrysProvinceCodeAndAreAnsweredForIt(String code, String province, String group, String office)
+      throws Exception {
+    JsonNode citizen = citizen(code);
+    String card = citizen.get("cardNumber").asText();
+    String facility = citizen.get("facilityCode").asText();
+
+    assertThat(card).startsWith(group).satisfies(c -> assertThat(c.substring(3, 5)).isEqualTo(province));
+    assertThat(lookup(facility, bvMd5(facility), lookupBody(citizen, card)).at("/body/maKetQua").asText()).isEqualTo(code);
+    assertThat(lookup(facility, bvMd5(facility), lookupBody(citizen, citizen.get("cccd").asText())).at("/body/cqBHXH").asText()).endsWith(office);
+    String asIfProvincial = card.substring(0, 3) + "70" + card.substring(5);
+    assertThat(lookup(facility, bvMd5(facility), lookupBody(citizen, asIfProvincial)).at("/body/maKetQua").asText())
+        .as("the same person's number under the province's code is not their card").isEqualTo("051");
   }
 
   @Test
@@ -127,7 +186,7 @@ class PortalSimulatorTest {
     JsonNode token = token("70001_BV");
     var officer = simulator.state().facilities().byCode("70001").orElseThrow().officers().get(0);
     String query = "?token=" + URLEncoder.encode(token.at("/APIKey/access_token").asText(), StandardCharsets.UTF_8)
-        + "&id_token=" + token.at("/APIKey/id_token").asText() + "&username=70001_BV";
+        + "&id_token=" + token.at("/APIKey/id_token").asText() + "&username=70001_BV&password=" + bvMd5("70001");
     String form = "maThe=" + citizen.registry().cccd() + "&hoTen=" + URLEncoder.encode(citizen.registry().fullName(), StandardCharsets.UTF_8)
         + "&ngaySinh=" + URLEncoder.encode(citizen.registry().birthDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), StandardCharsets.UTF_8)
         + "&hoTenCb=" + URLEncoder.encode(officer.fullName(), StandardCharsets.UTF_8) + "&cccdCb=" + officer.cccd();

@@ -8,7 +8,7 @@ import vn.healthgate.routes.eligibility.FacilityDirectory;
 import vn.healthgate.routes.portal.PortalAccount;
 import vn.healthgate.routes.portal.PasswordHash;
 
-/** The onboarded facilities from configuration: portal accounts and development API keys. */
+/** The onboarded facilities from configuration: their two portal accounts ({@code _BV}, {@code _HSSK}) and development API keys. */
 public class ConfiguredFacilities implements FacilityDirectory {
   private final Map<String, GatewayProperties.Facility> byCode;
   private final Map<String, String> facilityByApiKey;
@@ -24,12 +24,12 @@ public class ConfiguredFacilities implements FacilityDirectory {
 
   @Override
   public Optional<PortalAccount> lookupAccount(String facilityCode) {
-    return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_BV", PasswordHash.md5UpperHex(f.portalPassword())));
+    return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_BV", PasswordHash.md5UpperHex(f.bvPassword())));
   }
 
   @Override
   public Optional<PortalAccount> certificateAccount(String facilityCode) {
-    return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_HSSK", PasswordHash.md5UpperHex(f.portalPassword())));
+    return Optional.ofNullable(byCode.get(facilityCode)).map(f -> new PortalAccount(f.code() + "_HSSK", PasswordHash.md5UpperHex(f.hsskPassword())));
   }
 
   @Override

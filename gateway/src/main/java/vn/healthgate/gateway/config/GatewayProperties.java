@@ -122,8 +122,11 @@ public record GatewayProperties(
    * @param enabled start the portal simulator inside the gateway and point the portal client at it
    * @param port its port (0 picks a free one)
    * @param tokenLifetime lifetime of the tokens it issues
+   * @param administrativeMap the map it works on: {@code current} (since 2025-07-01: Đồng Nai, 75, no districts) or
+   *     {@code before-2025} (Bình Phước, 70); set {@code gateway.portal.province-code} and {@code gateway.administrative-map} to match
    */
-  public record Simulator(boolean enabled, int port, @NotNull Duration tokenLifetime) {}
+  public record Simulator(boolean enabled, int port, @NotNull Duration tokenLifetime,
+      @NotBlank @Pattern(regexp = "current|before-2025") String administrativeMap) {}
 
   /**
    * @param dir where the CA ({@code ca/}) and the facilities' key stores ({@code facilities/<code>-signing.p12}) live
@@ -157,11 +160,14 @@ public record GatewayProperties(
    * @param code the facility code ({@code 70xxx})
    * @param apiKey its development API key (only with {@code dev-api-keys})
    * @param name the facility's name as the portal knows it (certificates' {@code BENHVIEN})
-   * @param portalPassword password of its portal accounts ({@code <code>_BV}); from the environment in production
+   * @param bvPassword password of its portal account {@code <code>_BV} (card lookups, visit history, check-in notices); from
+   *     the environment in production
+   * @param hsskPassword password of its portal account {@code <code>_HSSK} (driver health certificates), a separate account
+   *     with its own password; from the environment in production
    * @param provinceCode the province code the portal expects for it ({@code maTinh}); default {@code gateway.portal.province-code}
    */
-  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String portalPassword,
-      @Pattern(regexp = "\\d{2}") String provinceCode) {
+  public record Facility(@NotBlank @Pattern(regexp = "\\d{5}") String code, String name, String apiKey, @NotBlank String bvPassword,
+      @NotBlank String hsskPassword, @Pattern(regexp = "\\d{2}") String provinceCode) {
     @Override
     public String toString() {
       return "Facility[" + code + "]";

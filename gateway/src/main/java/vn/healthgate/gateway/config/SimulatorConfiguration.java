@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.healthgate.simulator.PortalSimulator;
 import vn.healthgate.simulator.SimulatorSettings;
+import vn.healthgate.simulator.data.AdministrativeMap;
 
 /** Starts the portal simulator in-process for the default run ({@code gateway.simulator.enabled=true}). */
 @Configuration(proxyBeanMethods = false)
@@ -19,7 +20,8 @@ public class SimulatorConfiguration {
   PortalSimulator portalSimulator(GatewayProperties properties, Clock clock) {
     GatewayProperties.Simulator sim = properties.simulator();
     PortalSimulator simulator = PortalSimulator.start(
-        SimulatorSettings.defaults().withPort(sim.port()).withTokenLifetime(sim.tokenLifetime()).withClock(clock));
+        SimulatorSettings.defaults().withPort(sim.port()).withTokenLifetime(sim.tokenLifetime()).withClock(clock)
+            .withMap(AdministrativeMap.parse(sim.administrativeMap())));
     LOG.info("Portal simulator (development) listening on {}", simulator.baseUrl());
     return simulator;
   }

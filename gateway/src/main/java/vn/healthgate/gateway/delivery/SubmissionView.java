@@ -7,7 +7,7 @@ import java.util.Map;
 import vn.healthgate.routes.delivery.DocumentKind;
 import vn.healthgate.routes.delivery.Submission;
 
-/** A submission as the API shows it ({@code gateway-api.md}, status and evidence). */
+/** A submission as the API shows it ({@code docs/api.md}, status and evidence). */
 final class SubmissionView {
   private SubmissionView() {}
 

@@ -181,7 +181,7 @@ public final class EligibilityBenchmark {
     for (JsonNode c : citizens) {
       String facility = c.get("facilityCode").asText();
       if (!tokens.containsKey(facility)) {
-        String form = "username=" + facility + "_BV&password=" + vn.healthgate.routes.portal.PasswordHash.md5UpperHex(Facilities.devPassword(facility));
+        String form = "username=" + facility + "_BV&password=" + vn.healthgate.routes.portal.PasswordHash.md5UpperHex(Facilities.devBvPassword(facility));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/api/token/take"))
             .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
             HttpResponse.BodyHandlers.ofString());
@@ -232,7 +232,8 @@ public final class EligibilityBenchmark {
     String birth = c.get("birthDate").asText();
     String portalBirth = birth.length() == 4 ? birth : LocalDate.parse(birth).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     String query = "?token=" + URLEncoder.encode(token.get("access_token").asText(), StandardCharsets.UTF_8)
-        + "&id_token=" + token.get("id_token").asText() + "&username=" + facility + "_BV&password=x";
+        + "&id_token=" + token.get("id_token").asText() + "&username=" + facility + "_BV&password="
+        + vn.healthgate.routes.portal.PasswordHash.md5UpperHex(Facilities.devBvPassword(facility));
     String body = "{\"maThe\":\"" + c.get("cccd").asText() + "\",\"hoTen\":\"" + c.get("fullName").asText() + "\",\"ngaySinh\":\"" + portalBirth
         + "\",\"hoTenCb\":\"" + c.at("/officer/fullName").asText() + "\",\"cccdCb\":\"" + c.at("/officer/cccd").asText() + "\"}";
     return HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/api/egw/KQNhanLichSuKCB2024" + query))

@@ -2,7 +2,7 @@ package vn.healthgate.routes.delivery;
 
 import vn.healthgate.routes.identity.Masking;
 
-/** A driver health certificate as a clinic sends it ({@code gateway-api.md}). */
+/** A driver health certificate as a clinic sends it ({@code docs/api.md}). */
 public record CertificateRequest(
     String number, String facilityCode, Person person, String licenceClass, Alcohol alcohol, String drugTest, Conclusion conclusion) {
 

@@ -9,7 +9,6 @@ import static vn.healthgate.routes.delivery.FieldChecks.required;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,15 +16,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.identity.BirthDate;
+import vn.healthgate.routes.identity.Cccd;
+import vn.healthgate.routes.identity.ProvinceCodes;
+import vn.healthgate.routes.identity.Sex;
 import vn.healthgate.routes.text.TextCharacters;
 
 /**
- * Checks every field of a driver health certificate ({@code portal-api.md} §5) and builds the
- * portal document. Licence classes and conclusion codes come from {@code driver-certificate-codes.properties}.
+ * Checks every field of a driver health certificate ({@code docs/portal-contract.md}) as the portal does, and more,
+ * and builds the portal document. Licence classes and conclusion codes come from {@code driver-certificate-codes.properties}.
  */
 public class CertificateValidator {
   private static final Properties CODES = load();
@@ -71,22 +75,30 @@ public class CertificateValidator {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("SO", number);
     f.put("HOTEN", FieldChecks.name(p.fullName(), "person.fullName"));
-    f.put("GIOITINHVAL", switch (required(p.sex(), "person.sex", 12).toUpperCase(Locale.ROOT)) {
-      case "MALE" -> "0";
-      case "FEMALE" -> "1";
+    Sex sex = switch (required(p.sex(), "person.sex", 12).toUpperCase(Locale.ROOT)) {
+      case "MALE" -> Sex.MALE;
+      case "FEMALE" -> Sex.FEMALE;
       default -> throw new GatewayException(ErrorCode.SEX_INVALID, "person.sex");
-    });
+    };
+    f.put("GIOITINHVAL", sex == Sex.MALE ? "0" : "1");
     LocalDate birth = FieldChecks.date(p.birthDate(), "person.birthDate", today, true);
     f.put("NGAYSINH", birth.format(DMY));
     f.put("DIACHITHUONGTRU", required(a.line(), "person.address.line", 500));
-    List<String> codes = addressCodes.toPortal(
-        pattern(required(a.provinceCode(), "person.address.provinceCode", 2), "person.address.provinceCode", "\\d{2}"),
+    String province = pattern(required(a.provinceCode(), "person.address.provinceCode", 2), "person.address.provinceCode", "\\d{2}");
+    if (!ProvinceCodes.isKnownAdministrative(province)) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "person.address.provinceCode");
+    }
+    List<String> codes = addressCodes.toPortal(province,
         pattern(optional(a.districtCode(), "person.address.districtCode", 3), "person.address.districtCode", "\\d{3}"),
         pattern(required(a.communeCode(), "person.address.communeCode", 5), "person.address.communeCode", "\\d{5}"), warnings);
     f.put("MATINH_THUONGTRU", codes.get(0));
     f.put("MAHUYEN_THUONGTRU", codes.get(1));
     f.put("MAXA_THUONGTRU", codes.get(2));
-    f.put("SOCMND_PASSPORT", pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}"));
+    String idNumber = pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}");
+    if (idNumber.matches("\\d{12}")) {
+      Cccd.parse(idNumber, "person.idNumber").checkAgainst(new BirthDate(birth, false), Optional.of(sex), "person.idNumber");
+    }
+    f.put("SOCMND_PASSPORT", idNumber);
     LocalDate issued = FieldChecks.date(p.idIssuedOn(), "person.idIssuedOn", today, true);
     if (issued.isBefore(birth)) {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, "person.idIssuedOn");
@@ -99,11 +111,8 @@ public class CertificateValidator {
     if (alcohol == null || blank(alcohol.value()) || blank(alcohol.unit())) {
       throw new GatewayException(ErrorCode.ALCOHOL, "alcohol");
     }
-    try {
-      if (new BigDecimal(alcohol.value().trim()).signum() < 0) {
-        throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
-      }
-    } catch (NumberFormatException e) {
+    // a plain decimal with a dot, as the portal reads NONGDOCON (no sign, exponent or comma)
+    if (!alcohol.value().trim().matches("\\d+(\\.\\d+)?")) {
       throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
     }
     f.put("NONGDOCON", alcohol.value().trim());

@@ -2,7 +2,7 @@ package vn.healthgate.routes.delivery;
 
 import vn.healthgate.routes.identity.Masking;
 
-/** A check-in notice as a HIS sends it: the XML 0 fields in camelCase ({@code gateway-api.md}). */
+/** A check-in notice as a HIS sends it: the XML 0 fields in camelCase ({@code docs/api.md}). */
 public record CheckInRequest(
     String facilityCode, String episodeId, Integer sequence, String patientId, String fullName, String cccd, String birthDate,
     String sex, String cardNumber, String registeredFacility, String cardValidFrom, String cardValidTo, String visitCategory,

@@ -8,8 +8,11 @@ import static vn.healthgate.routes.delivery.FieldChecks.pattern;
 import static vn.healthgate.routes.delivery.FieldChecks.required;
 
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Year;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.identity.BirthDate;
+import vn.healthgate.routes.identity.CardCode;
+import vn.healthgate.routes.identity.Cccd;
+import vn.healthgate.routes.identity.Sex;
 import vn.healthgate.routes.text.TextCharacters;
 
-/** Checks every field of XML 0 ({@code portal-api.md} §4) and builds the portal document; card fields come from the latest eligibility check when absent. */
+/**
+ * Checks every field of XML 0 ({@code docs/portal-contract.md}) as the portal does, and more, and builds the portal
+ * document; card fields come from the latest eligibility check when absent.
+ */
 public class CheckInValidator {
   private final Clock clock;
   private final LatestEligibility eligibility;
@@ -38,11 +48,11 @@ public class CheckInValidator {
     String facility = pattern(required(r.facilityCode(), "facilityCode", 5), "facilityCode", "\\d{5}");
     Map<String, String> f = new LinkedHashMap<>();
     f.put("MA_LK", required(r.episodeId(), "episodeId", 100));
-    int sequence = r.sequence() == null ? 1 : r.sequence();
-    if (sequence < 1) {
+    // each notice is sent as its own file, and STT numbers the records of a file from 1
+    if (r.sequence() != null && r.sequence() != 1) {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, "sequence");
     }
-    f.put("STT", String.valueOf(sequence));
+    f.put("STT", "1");
     f.put("MA_BN", required(r.patientId(), "patientId", 100));
     f.put("HO_TEN", FieldChecks.name(r.fullName(), "fullName"));
     if (f.get("HO_TEN").length() > 255) {
@@ -50,13 +60,28 @@ public class CheckInValidator {
     }
     String cccd = optional(r.cccd(), "cccd", 15);
     pattern(cccd, "cccd", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}");
+    String birth = birth(r.birthDate(), today);
+    Sex sex = sex(r.sex());
+    if (cccd.matches("\\d{12}")) {
+      Cccd.parse(cccd, "cccd").checkAgainst(new BirthDate(LocalDate.of(Integer.parseInt(birth.substring(0, 4)), 1, 1), true), Optional.of(sex), "cccd");
+    }
     f.put("SO_CCCD", cccd);
-    f.put("NGAY_SINH", birth(r.birthDate(), today));
-    f.put("GIOI_TINH", sex(r.sex()));
+    f.put("NGAY_SINH", birth);
+    f.put("GIOI_TINH", switch (sex) {
+      case MALE -> "1";
+      case FEMALE -> "2";
+      case UNDETERMINED -> "3";
+    });
     String card = optional(r.cardNumber(), "cardNumber", 50).toUpperCase(Locale.ROOT);
-    String registered = optional(r.registeredFacility(), "registeredFacility", 50);
+    if (!card.isEmpty() && !CardCode.isValid(card)) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "cardNumber");
+    }
+    String registered = pattern(optional(r.registeredFacility(), "registeredFacility", 50), "registeredFacility", "\\d{5}");
     String from = day(r.cardValidFrom(), "cardValidFrom");
     String to = day(r.cardValidTo(), "cardValidTo");
+    if (!from.isEmpty() && !to.isEmpty() && to.compareTo(from) < 0) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "cardValidTo");
+    }
     if (card.isEmpty() && cccd.matches("\\d{12}")) {
       Optional<CardSnapshot> latest = eligibility.latestCard(cccd);
       if (latest.isPresent()) {
@@ -80,6 +105,9 @@ public class CheckInValidator {
     String reason = optional(r.admissionReason(), "admissionReason", 1024);
     if (admitted != null && reason.isEmpty()) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "admissionReason");
+    }
+    if (admitted != null && admitted.isBefore(arrived)) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "admittedAt");
     }
     f.put("LY_DO_VNT", reason);
     f.put("MA_LY_DO_VNT", optional(r.admissionReasonCode(), "admissionReasonCode", 5));
@@ -113,32 +141,43 @@ public class CheckInValidator {
     f.put(nameElement, name);
   }
 
-  /** {@code yyyy-MM-dd}, {@code yyyy-MM} or {@code yyyy} → {@code yyyyMMddHHmm} with {@code 00} for what is unknown. */
+  /** {@code yyyy-MM-dd}, {@code yyyy-MM} or {@code yyyy} → {@code yyyyMMddHHmm} with {@code 00} for what is unknown; not in the future. */
   private static String birth(String value, LocalDate today) {
     if (blank(value)) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "birthDate");
     }
     String v = value.trim();
-    if (v.matches("\\d{4}")) {
-      return v + "00000000";
-    }
-    if (v.matches("\\d{4}-\\d{2}")) {
-      return v.replace("-", "") + "000000";
+    try {
+      if (v.matches("\\d{4}")) {
+        notAfter(Year.parse(v).isAfter(Year.from(today)));
+        return v + "00000000";
+      }
+      if (v.matches("\\d{4}-\\d{2}")) {
+        notAfter(YearMonth.parse(v).isAfter(YearMonth.from(today)));
+        return v.replace("-", "") + "000000";
+      }
+    } catch (DateTimeException e) {
+      throw new GatewayException(ErrorCode.FIELD_FORMAT, "birthDate");
     }
     LocalDate date = FieldChecks.date(v, "birthDate", today, true);
     return date.format(DAY) + "0000";
   }
 
-  private static String sex(String value) {
+  private static void notAfter(boolean inTheFuture) {
+    if (inTheFuture) {
+      throw new GatewayException(ErrorCode.DATE_IN_FUTURE, "birthDate");
+    }
+  }
+
+  private static Sex sex(String value) {
     if (blank(value)) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "sex");
     }
-    return switch (value.trim().toUpperCase(Locale.ROOT)) {
-      case "MALE" -> "1";
-      case "FEMALE" -> "2";
-      case "UNDETERMINED" -> "3";
-      default -> throw new GatewayException(ErrorCode.SEX_INVALID, "sex");
-    };
+    try {
+      return Sex.valueOf(value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new GatewayException(ErrorCode.SEX_INVALID, "sex");
+    }
   }
 
   private static String day(String value, String field) {
@@ -147,7 +186,7 @@ public class CheckInValidator {
     }
     try {
       return LocalDate.parse(value.trim()).format(DAY);
-    } catch (java.time.DateTimeException e) {
+    } catch (DateTimeException e) {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, field);
     }
   }

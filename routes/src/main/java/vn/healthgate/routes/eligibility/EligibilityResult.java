@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import vn.healthgate.routes.identity.Sex;
 
-/** The gateway's answer to an eligibility check ({@code gateway-api.md}), the same for REST and FHIR. */
+/** The gateway's answer to an eligibility check ({@code docs/api.md}), the same for REST and FHIR. */
 public record EligibilityResult(
     boolean eligible,
     Outcome outcome,

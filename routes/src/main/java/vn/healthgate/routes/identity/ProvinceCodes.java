@@ -3,7 +3,7 @@ package vn.healthgate.routes.identity;
 import java.util.Map;
 import java.util.Optional;
 
-/** Province codes of the CCCD's first three digits ({@code identifiers.md}). */
+/** Province codes of the CCCD's first three digits, and as two-digit administrative codes ({@code docs/portal-contract.md}). */
 public final class ProvinceCodes {
   private static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry("001", "Hà Nội"), Map.entry("002", "Hà Giang"), Map.entry("004", "Cao Bằng"), Map.entry("006", "Bắc Kạn"),
@@ -31,5 +31,10 @@ public final class ProvinceCodes {
 
   public static boolean isKnown(String code) {
     return NAMES.containsKey(code);
+  }
+
+  /** A two-digit administrative province code (addresses, card codes): the same table without the leading zero. */
+  public static boolean isKnownAdministrative(String code) {
+    return code != null && code.length() == 2 && NAMES.containsKey("0" + code);
   }
 }

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The portal's token, card-lookup and history calls ({@code portal-api.md} §1–3). Tokens are cached
+ * The portal's token, card-lookup and history calls ({@code docs/portal-contract.md}). Tokens are cached
  * per facility account and renewed before expiry; a call refused with 401/501 ("token không đúng")
  * is retried once with a fresh token. No resilience here: see {@link ResilientPortal}.
  */
@@ -52,8 +52,8 @@ public class PortalClient {
   /** The check-in endpoint's answer. */
   public record CheckInReply(int httpStatus, String maKetQua, String maGiaoDich, String thoiGianTiepNhan, String thongDiep) {}
 
-  /** The certificate endpoint's answer. */
-  public record CertificateReply(int httpStatus, String msgState, String msgText, String so, String uuid) {}
+  /** The certificate endpoint's answer ({@code IDBENHVIEN}: the facility the portal filed it under). */
+  public record CertificateReply(int httpStatus, String msgState, String msgText, String idBenhVien, String so, String uuid) {}
 
   /** Sends an XML 0 file (Base64) for the facility of {@code account}; retried once with a new token when the token is refused. */
   public CheckInReply sendCheckIn(PortalAccount account, String facilityCode, String provinceCode, String fileBase64) {
@@ -83,7 +83,8 @@ public class PortalClient {
     PortalHttp.Reply reply = http.postJson(PortalEndpoint.CERTIFICATE, null, body,
         Map.of("Username", hsskAccount.username(), "Password", hsskAccount.passwordMd5()));
     var json = reply.body();
-    return new CertificateReply(reply.status(), json.path("MSG_STATE").asText(""), text(json, "MSG_TEXT"), text(json, "SO"), text(json, "UUID"));
+    return new CertificateReply(reply.status(), json.path("MSG_STATE").asText(""), text(json, "MSG_TEXT"), text(json, "IDBENHVIEN"), text(json, "SO"),
+        text(json, "UUID"));
   }
 
   private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {

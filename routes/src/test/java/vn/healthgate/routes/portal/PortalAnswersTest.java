@@ -23,7 +23,7 @@ class PortalAnswersTest {
   }
 
   private static PortalClient.CertificateReply certificate(int status, String state, String text) {
-    return new PortalClient.CertificateReply(status, state, text, "00001/GKSKLX/70001/26", "uuid-1");
+    return new PortalClient.CertificateReply(status, state, text, "70001", "00001/GKSKLX/70001/26", "uuid-1");
   }
 
   @Test
@@ -191,7 +191,7 @@ class PortalAnswersTest {
   @Test
   void everyTableEndsWithARowThatMatchesAnything() {
     assertThat(PortalAnswers.lookUp(PortalAnswers.CHECK_IN, new PortalClient.CheckInReply(0, "", null, null, null))).isEqualTo(PortalAnswers.Verdict.UNRECOGNISED);
-    assertThat(PortalAnswers.lookUp(answers.certificateTable, new PortalClient.CertificateReply(0, "", null, null, null)))
+    assertThat(PortalAnswers.lookUp(answers.certificateTable, new PortalClient.CertificateReply(0, "", null, null, null, null)))
         .isEqualTo(PortalAnswers.Verdict.UNRECOGNISED);
     assertThat(PortalAnswers.lookUp(answers.duplicateContentTable, null)).isEqualTo(Content.UNKNOWN);
   }

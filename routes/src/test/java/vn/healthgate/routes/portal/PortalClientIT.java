@@ -37,7 +37,7 @@ class PortalClientIT {
     @Override public Clock withZone(java.time.ZoneId zone) { return this; }
   };
   static PortalSimulator simulator;
-  static final PortalAccount ACCOUNT = new PortalAccount("70001_BV", PasswordHash.md5UpperHex(Facilities.devPassword("70001")));
+  static final PortalAccount ACCOUNT = new PortalAccount("70001_BV", PasswordHash.md5UpperHex(Facilities.devBvPassword("70001")));
 
   PortalClient client;
 

@@ -14,7 +14,7 @@ import vn.healthgate.simulator.data.Citizen;
 import vn.healthgate.simulator.data.Facility;
 import vn.healthgate.simulator.data.Population;
 
-/** The simulator's test API under {@code /sim} ({@code gateway-api.md}, last section). */
+/** The simulator's test API under {@code /sim} ({@code docs/api.md}, "Portal simulator test API"). */
 public final class SimApi {
 
   private static final DateTimeFormatter DDMMYYYY = DateTimeFormatter.ofPattern("ddMMyyyy");
@@ -97,6 +97,7 @@ public final class SimApi {
     view.put("name", f.name());
     view.put("level", f.level().name());
     view.put("district", f.district());
+    view.put("provinceCode", f.provinceCode());
     view.put("lookupAccount", f.lookupAccount());
     view.put("certificateAccount", f.certificateAccount());
     view.put("officers", f.officers().stream().map(o -> Map.of("fullName", o.fullName(), "cccd", o.cccd())).toList());

@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import vn.healthgate.simulator.Md5;
 
 /**
  * The 129 synthetic facilities of Bình Phước: provincial hospitals, one health centre per district
- * and commune health stations. Names are synthetic, districts are the province's real ones.
+ * and commune health stations. Names are synthetic, districts are the province's real ones. On the current map
+ * (since 2025-07-01) the facilities are in Đồng Nai (75) and commune stations are not named by district.
  * Deterministic: the same seed always gives the same registry.
  */
 public final class Facilities {
@@ -35,28 +37,37 @@ public final class Facilities {
       List.of("Lập", "Hòa", "Khai", "Thành", "Tiến", "An", "Hiệp", "Quang", "Sơn", "Phong", "Bình", "Hưng");
 
   private final Map<String, Facility> byCode;
+  private final AdministrativeMap map;
 
-  private Facilities(Map<String, Facility> byCode) {
+  private Facilities(Map<String, Facility> byCode, AdministrativeMap map) {
     this.byCode = byCode;
+    this.map = map;
   }
 
-  public static Facilities generate(long seed) {
+  /** The administrative map the registry was made for. */
+  public AdministrativeMap map() {
+    return map;
+  }
+
+  public static Facilities generate(long seed, AdministrativeMap map) {
     Random random = new Random(seed);
+    String province = map.provinceCode();
     Map<String, Facility> facilities = new LinkedHashMap<>();
     for (int i = 0; i < PROVINCIAL.size(); i++) {
-      add(facilities, String.format("70%03d", i + 1), PROVINCIAL.get(i), Facility.Level.PROVINCIAL_HOSPITAL, "Đồng Xoài", random);
+      add(facilities, String.format("70%03d", i + 1), PROVINCIAL.get(i), Facility.Level.PROVINCIAL_HOSPITAL, "Đồng Xoài", province, random);
     }
     for (int i = 0; i < DISTRICTS.size(); i++) {
       String district = DISTRICTS.get(i);
-      add(facilities, String.format("70%03d", 11 + i), "Trung tâm Y tế " + district, Facility.Level.DISTRICT_HEALTH_CENTRE, district, random);
+      add(facilities, String.format("70%03d", 11 + i), "Trung tâm Y tế " + district, Facility.Level.DISTRICT_HEALTH_CENTRE, district, province, random);
     }
     int communes = COUNT - facilities.size();
     List<String> names = communeNames();
     for (int i = 0; i < communes; i++) {
       String district = DISTRICTS.get(i % DISTRICTS.size());
-      add(facilities, String.format("70%03d", 100 + i), "Trạm Y tế xã " + names.get(i) + " (" + district + ")", Facility.Level.COMMUNE_HEALTH_STATION, district, random);
+      String name = "Trạm Y tế xã " + names.get(i) + (map.districts() ? " (" + district + ")" : "");
+      add(facilities, String.format("70%03d", 100 + i), name, Facility.Level.COMMUNE_HEALTH_STATION, district, province, random);
     }
-    return new Facilities(Collections.unmodifiableMap(facilities));
+    return new Facilities(Collections.unmodifiableMap(facilities), map);
   }
 
   private static List<String> communeNames() {
@@ -71,12 +82,13 @@ public final class Facilities {
     return names;
   }
 
-  private static void add(Map<String, Facility> facilities, String code, String name, Facility.Level level, String district, Random random) {
+  private static void add(Map<String, Facility> facilities, String code, String name, Facility.Level level, String district, String province,
+      Random random) {
     List<Officer> officers = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       officers.add(new Officer(VietnameseNames.fullName(random, random.nextBoolean()), officerCccd(random)));
     }
-    facilities.put(code, new Facility(code, name, level, district, devPassword(code), List.copyOf(officers)));
+    facilities.put(code, new Facility(code, name, level, district, province, devBvPassword(code), devHsskPassword(code), List.copyOf(officers)));
   }
 
   private static String officerCccd(Random random) {
@@ -85,9 +97,14 @@ public final class Facilities {
     return String.format("070%d%02d%06d", female ? 1 : 0, year % 100, random.nextInt(1_000_000));
   }
 
-  /** The development password of a facility's portal accounts; real ones come from configuration. */
-  public static String devPassword(String facilityCode) {
+  /** The development password of a facility's {@code _BV} account (lookups, check-ins); real ones come from configuration. */
+  public static String devBvPassword(String facilityCode) {
     return "Bp@" + facilityCode + "!dev";
+  }
+
+  /** The development password of a facility's {@code _HSSK} account (health certificates): not the {@code _BV} one. */
+  public static String devHsskPassword(String facilityCode) {
+    return "Hs@" + facilityCode + "!dev";
   }
 
   public List<Facility> all() {
@@ -98,12 +115,22 @@ public final class Facilities {
     return Optional.ofNullable(byCode.get(code));
   }
 
-  /** Finds the facility owning an account name such as {@code 70001_BV} or {@code 70001_HSSK}. */
-  public Optional<Facility> byAccount(String account) {
-    if (account == null) {
+  /** The facility whose {@code kind} account is named {@code account} ({@code 70001_BV}, {@code 70001_HSSK}); the suffix is not case-sensitive. */
+  public Optional<Facility> byAccount(String account, Facility.Account kind) {
+    if (account == null || account.length() <= kind.suffix().length()
+        || !account.regionMatches(true, account.length() - kind.suffix().length(), kind.suffix(), 0, kind.suffix().length())) {
       return Optional.empty();
     }
-    int underscore = account.indexOf('_');
-    return underscore < 0 ? Optional.empty() : byCode(account.substring(0, underscore));
+    return byCode(account.substring(0, account.length() - kind.suffix().length()));
+  }
+
+  /**
+   * The facility when {@code account} is its {@code kind} account and {@code passwordMd5} the MD5 of that account's
+   * password (hex, either case, as the portal accepts): the other account's password, or an account of the other
+   * kind, is refused.
+   */
+  public Optional<Facility> authenticate(Facility.Account kind, String account, String passwordMd5) {
+    return byAccount(account, kind)
+        .filter(f -> passwordMd5 != null && Md5.upperHex(f.password(kind)).equalsIgnoreCase(passwordMd5.trim()));
   }
 }

@@ -1,5 +1,8 @@
 package vn.healthgate.simulator.data;
 
+import static vn.healthgate.simulator.portal.Identifiers.DEFENCE_PROVINCE;
+import static vn.healthgate.simulator.portal.Identifiers.PUBLIC_SECURITY_PROVINCE;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -102,6 +105,7 @@ public final class Population {
     private final Random random;
     private final LocalDate today;
     private final List<Facility> facilities;
+    private final String province;
     private final Set<String> usedCccd = new HashSet<>();
     private final Set<String> usedSin = new HashSet<>();
     private int visitCounter;
@@ -110,6 +114,7 @@ public final class Population {
       this.random = random;
       this.today = today;
       this.facilities = facilities.all();
+      this.province = facilities.map().provinceName();
     }
 
     Citizen citizen(String code) {
@@ -122,7 +127,7 @@ public final class Population {
       String cccd = cccd(birth, female);
       String name = VietnameseNames.fullName(random, female);
       Facility home = facilities.get(random.nextInt(facilities.size()));
-      String address = "Ấp " + (1 + random.nextInt(9)) + ", " + home.district() + ", Bình Phước";
+      String address = "Ấp " + (1 + random.nextInt(9)) + ", " + home.district() + ", " + province;
       Citizen.Registry registry = new Citizen.Registry(cccd, name, birth, yearOnly, female, address);
 
       Card cards = cards(code, child, home);
@@ -182,7 +187,19 @@ public final class Population {
       Facility registered = random.nextInt(3) == 0 ? home : facilities.get(random.nextInt(facilities.size()));
       LocalDate from = LocalDate.of(today.getYear(), 1, 1);
       LocalDate to = LocalDate.of(today.getYear(), 12, 31);
-      String state = CARD_STATES.contains(code) || Population.SCRIPTED.contains(code) ? code : "000";
+      String province = switch (code) {
+        case "001" -> DEFENCE_PROVINCE;
+        case "002" -> PUBLIC_SECURITY_PROVINCE;
+        default -> "70";
+      };
+      String office = switch (code) {
+        case "001" -> "Bảo hiểm xã hội Bộ Quốc phòng";
+        case "002" -> "Bảo hiểm xã hội Bộ Công an";
+        default -> "Bảo hiểm xã hội tỉnh Bình Phước";
+      };
+      // a Defence or Public Security card is answered 001 / 002 for its province code, not for a state held here
+      boolean ministry = !province.equals("70");
+      String state = !ministry && (CARD_STATES.contains(code) || Population.SCRIPTED.contains(code)) ? code : "000";
       if (code.equals("010") || code.equals("003")) {
         from = today.minusYears(1).withDayOfYear(1);
         to = today.minusDays(1 + random.nextInt(60));
@@ -190,13 +207,12 @@ public final class Population {
       String area = random.nextInt(10) == 0 ? "K" + (1 + random.nextInt(3)) : "";
       LocalDate fiveYears = from.minusYears(random.nextInt(6)).plusYears(5);
       Citizen.Card card = new Citizen.Card(
-          group + level + "70" + sin, sin, registered.code(), registered.name(), from, to, fiveYears, area,
-          "Bảo hiểm xã hội tỉnh Bình Phước", state);
+          group + level + province + sin, sin, registered.code(), registered.name(), from, to, fiveYears, area, office, state);
       Citizen.Card newCard = null;
       if (code.equals("003") || code.equals("004")) {
         Facility newFacility = facilities.get(random.nextInt(facilities.size()));
         newCard = new Citizen.Card(
-            group + level + "70" + sin, sin, newFacility.code(), newFacility.name(), today.withDayOfMonth(1),
+            group + level + province + sin, sin, newFacility.code(), newFacility.name(), today.withDayOfMonth(1),
             today.withDayOfMonth(1).plusYears(1).minusDays(1), fiveYears, area, card.issuingOffice(), "000");
       }
       return new Card(card, newCard);

@@ -20,16 +20,13 @@ import vn.healthgate.simulator.data.Population;
 
 /**
  * The portal's card lookup ({@code KQNhanLichSuKCB2024}) over the synthetic population, in the
- * order the real portal checks: parameters, officer, card number, record, name, birth date, card state.
+ * order the real portal checks: parameters, officer, card number, record, name, birth date, card state (a
+ * Defence or Public Security card by its province code 97 / 98).
  */
 public final class CardLookup {
 
   static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final Pattern CARD = Pattern.compile("[A-Z]{2}\\d{13}");
-  private static final Set<String> GROUPS =
-      Set.of("DN", "HC", "CH", "HT", "TE", "HS", "SV", "GD", "HN", "CN", "QN", "CA", "CY", "CK", "BT", "XB", "NO", "TC", "TQ", "TA", "TY", "HG", "LS", "MS", "XD", "CB", "KC", "HD", "TB", "NN", "DT", "PV", "XN", "TS", "XK", "XV", "CC", "CD", "NC");
-  private static final Set<String> CARD_PROVINCES =
-      Set.of("01", "02", "04", "06", "08", "10", "11", "12", "14", "15", "17", "19", "20", "22", "24", "25", "26", "27", "30", "31", "33", "34", "35", "36", "37", "38", "40", "42", "44", "45", "46", "48", "49", "51", "52", "54", "56", "58", "60", "62", "64", "66", "67", "68", "70", "72", "74", "75", "77", "79", "80", "82", "83", "84", "86", "87", "89", "91", "92", "93", "94", "95", "96", "97", "98");
 
   static final Map<String, String> MESSAGES = Map.ofEntries(
       Map.entry("000", "Thẻ còn giá trị sử dụng!"),
@@ -78,7 +75,7 @@ public final class CardLookup {
     if (blank(maThe) || blank(hoTen) || blank(ngaySinh) || blank(hoTenCb) || blank(cccdCb) || parseBirth(ngaySinh).isEmpty()) {
       return result("205");
     }
-    Facility facility = facilities.byAccount(username).orElse(null);
+    Facility facility = facilities.byAccount(username, Facility.Account.BV).orElse(null);
     if (facility == null) {
       return result("401");
     }
@@ -96,13 +93,13 @@ public final class CardLookup {
     } else if (id.matches("\\d{10}")) {
       found = population.bySocialInsuranceNumber(id);
     } else if (id.length() == 15) {
-      if (!CARD.matcher(id).matches() || !GROUPS.contains(id.substring(0, 2))) {
+      if (!CARD.matcher(id).matches() || !Identifiers.CARD_GROUPS.contains(id.substring(0, 2))) {
         return result("051");
       }
       if (id.charAt(2) < '1' || id.charAt(2) > '5') {
         return result("053");
       }
-      if (!CARD_PROVINCES.contains(id.substring(3, 5))) {
+      if (!Identifiers.CARD_PROVINCES.contains(id.substring(3, 5))) {
         return result("052");
       }
       found = population.bySocialInsuranceNumber(id.substring(5));
@@ -129,7 +126,7 @@ public final class CardLookup {
     if (!sameBirth(citizen, parseBirth(ngaySinh).get())) {
       return result("070");
     }
-    String code = citizen.card() == null ? "130" : citizen.card().portalState();
+    String code = cardCode(citizen.card());
     Map<String, Object> body = details(code, citizen);
     body.put("dsLichSuKT2018", log.recordAndList(citizen.registry().cccd(), username, code));
     return body;
@@ -171,6 +168,22 @@ public final class CardLookup {
     }
     body.put("dsLichSuKCB2018", null);
     return body;
+  }
+
+  /**
+   * The answer a card gets once the identity checks passed: a card of the Ministry of Defence's (province code 97) or
+   * Public Security's (98) social security is 001 / 002 whatever its state, which this portal does not hold; no card
+   * is a child presented without one (130).
+   */
+  private static String cardCode(Citizen.Card card) {
+    if (card == null) {
+      return "130";
+    }
+    return switch (card.provinceCode()) {
+      case Identifiers.DEFENCE_PROVINCE -> "001";
+      case Identifiers.PUBLIC_SECURITY_PROVINCE -> "002";
+      default -> card.portalState();
+    };
   }
 
   static Map<String, Object> result(String code) {

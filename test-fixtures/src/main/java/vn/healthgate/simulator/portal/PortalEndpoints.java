@@ -4,18 +4,24 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import vn.healthgate.simulator.Md5;
+import java.util.function.Function;
 import vn.healthgate.simulator.SimRequest;
 import vn.healthgate.simulator.SimResponse;
 import vn.healthgate.simulator.SimulatorState;
 import vn.healthgate.simulator.data.Facility;
 
-/** The portal's own paths ({@code portal-api.md} §1–3). */
+/**
+ * The portal's paths ({@code docs/portal-contract.md}): the token, the card lookup and the visit history here, each refused
+ * without the {@code _BV} account's credentials; the signed documents in {@link SignedDocumentEndpoints}.
+ */
 public final class PortalEndpoints {
 
   public static final String TOKEN_PATH = "/api/token/take";
   public static final String LOOKUP_PATH = "/api/egw/KQNhanLichSuKCB2024";
   public static final String HISTORY_PATH = "/api/egw/Lskcb2025";
+
+  static final String TOKEN_REFUSED = "Token không đúng hoặc đã hết hạn";
+  static final String PASSWORD_REFUSED = "Lỗi xác thực tài khoản: mật khẩu (password) không đúng";
 
   private final SimulatorState state;
 
@@ -41,8 +47,8 @@ public final class PortalEndpoints {
   public SimResponse handle(String endpoint, SimRequest request, boolean refuseToken) {
     return switch (endpoint) {
       case "token" -> token(request, refuseToken);
-      case "card-lookup" -> authorised(request).map(user -> SimResponse.ok(state.cardLookup().lookup(request, user))).orElseGet(PortalEndpoints::unauthorised);
-      case "history" -> authorised(request).map(user -> SimResponse.ok(state.cardLookup().history(request, user))).orElseGet(PortalEndpoints::unauthorised);
+      case "card-lookup" -> withLookupAccount(request, user -> state.cardLookup().lookup(request, user));
+      case "history" -> withLookupAccount(request, user -> state.cardLookup().history(request, user));
       case "check-in" -> state.signedDocuments().checkIn(request);
       case "certificate" -> state.signedDocuments().certificate(request);
       default -> new SimResponse(404, Map.of("maKetQua", "404"));
@@ -51,13 +57,8 @@ public final class PortalEndpoints {
 
   private SimResponse token(SimRequest request, boolean refuse) {
     String username = request.field("username");
-    String password = request.field("password");
-    Optional<Facility> facility = state.facilities().byAccount(username);
-    boolean ok = !refuse
-        && facility.isPresent()
-        && password != null
-        && Md5.upperHex(facility.get().password()).equalsIgnoreCase(password.trim());
-    if (!ok) {
+    Optional<Facility> facility = state.facilities().authenticate(Facility.Account.BV, username, request.field("password"));
+    if (refuse || facility.isEmpty()) {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("maKetQua", "401");
       body.put("APIKey", null);
@@ -76,12 +77,22 @@ public final class PortalEndpoints {
     return SimResponse.ok(body);
   }
 
-  private Optional<String> authorised(SimRequest request) {
+  /**
+   * A lookup or history call: the session token must be valid for the {@code username} of the query string, and the
+   * query's {@code password} the MD5 of that {@code _BV} account's password; either failing is HTTP 401, {@code maKetQua} 401.
+   */
+  private SimResponse withLookupAccount(SimRequest request, Function<String, Map<String, Object>> call) {
     String user = request.queryParam("username");
-    return state.tokens().isValid(request.queryParam("token"), request.queryParam("id_token"), user) ? Optional.of(user) : Optional.empty();
+    if (!state.tokens().isValid(request.queryParam("token"), request.queryParam("id_token"), user)) {
+      return unauthorised(TOKEN_REFUSED);
+    }
+    if (state.facilities().authenticate(Facility.Account.BV, user, request.queryParam("password")).isEmpty()) {
+      return unauthorised(PASSWORD_REFUSED);
+    }
+    return SimResponse.ok(call.apply(user));
   }
 
-  private static SimResponse unauthorised() {
-    return new SimResponse(401, Map.of("maKetQua", "401", "ghiChu", "Token không đúng hoặc đã hết hạn"));
+  private static SimResponse unauthorised(String text) {
+    return new SimResponse(401, Map.of("maKetQua", "401", "ghiChu", text));
   }
 }

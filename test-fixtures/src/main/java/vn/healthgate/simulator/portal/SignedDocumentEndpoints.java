@@ -3,6 +3,7 @@ package vn.healthgate.simulator.portal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,24 +19,24 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import vn.healthgate.certs.xml.SecureXml;
 import vn.healthgate.certs.xml.VerificationResult;
-import vn.healthgate.simulator.Md5;
 import vn.healthgate.simulator.SimRequest;
 import vn.healthgate.simulator.SimResponse;
 import vn.healthgate.simulator.data.Facilities;
 import vn.healthgate.simulator.data.Facility;
 
 /**
- * The check-in notice ({@code portal-api.md} §4) and the driver health certificate (§5): XML and
- * signature checks against the certificates registered per facility, duplicates by {@code MA_LK} per facility
- * and {@code SO}, receipts.
+ * The check-in notice and the driver health certificate ({@code docs/portal-contract.md}): the account and its
+ * password ({@code _BV} with its session token for check-ins, {@code _HSSK} for certificates), every field
+ * ({@link CheckInRules}, {@link CertificateRules}), the signature against the certificates registered per facility,
+ * duplicates by {@code MA_LK} and {@code SO} per facility, receipts.
  */
 public final class SignedDocumentEndpoints {
   public static final String CHECK_IN_PATH = "/api/qd130/checkInKcbQd4750";
   public static final String CERTIFICATE_PATH = "/api/hssk/gksk";
-  static final List<String> CERTIFICATE_FIELDS = List.of("SO", "HOTEN", "GIOITINHVAL", "NGAYSINH", "DIACHITHUONGTRU", "MATINH_THUONGTRU",
-      "MAHUYEN_THUONGTRU", "MAXA_THUONGTRU", "SOCMND_PASSPORT", "NGAYTHANGNAMCAPCMND", "NOICAP", "IDBENHVIEN", "BENHVIEN", "NONGDOCON",
-      "DVINONGDOCON", "MATUY", "NGAYKETLUAN", "BACSYKETLUAN", "KETLUAN", "HANGBANGLAI", "STATE", "SIGNDATA");
-  private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+  /** The start of every answer that refuses a document's content, followed by the errors, separated by {@code "; "}. */
+  public static final String INVALID = "Dữ liệu không hợp lệ: ";
+  private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+  private static final DateTimeFormatter RECEIVED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(VIETNAM);
 
   private final Facilities facilities;
   private final TokenStore tokens;
@@ -56,12 +57,19 @@ public final class SignedDocumentEndpoints {
     if (!tokens.isValid(request.header("accessToken"), request.header("tokenId"), username)) {
       return checkInReply("401", "Token không hợp lệ hoặc đã hết hạn", null);
     }
-    String facility = request.field("maCSKCB");
-    if (facility == null || !username.toUpperCase().equals(facility + "_BV")) {
-      return checkInReply("403", "Tài khoản không được gửi dữ liệu cho cơ sở " + facility, null);
+    Optional<Facility> account = facilities.authenticate(Facility.Account.BV, username, request.header("passwordHash"));
+    if (account.isEmpty()) {
+      return checkInReply("401", "Lỗi xác thực tài khoản: passwordHash không đúng", null);
+    }
+    Facility facility = account.get();
+    if (!facility.code().equals(request.field("maCSKCB"))) {
+      return checkInReply("403", "Tài khoản không được gửi dữ liệu cho cơ sở " + request.field("maCSKCB"), null);
     }
     if (!"0".equals(request.field("loaiHoSo"))) {
       return checkInReply("400", "loaiHoSo phải là 0 (thông tin check-in)", null);
+    }
+    if (!facility.provinceCode().equals(request.field("maTinh"))) {
+      return checkInReply("400", "maTinh khác mã tỉnh của cơ sở", null);
     }
     byte[] xml;
     Document document;
@@ -79,30 +87,23 @@ public final class SignedDocumentEndpoints {
     if (signatureHolder.getLength() != 1 || ((Element) signatureHolder.item(0)).getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature").getLength() != 1) {
       return checkInReply("400", "Thiếu chữ ký số trong CHUKYDONVI", null);
     }
-    VerificationResult verification = certificates.verify(facility, xml);
+    VerificationResult verification = certificates.verify(facility.code(), xml);
     if (!verification.isValid()) {
       return checkInReply("400", "Chữ ký số không hợp lệ: " + verification.failure().name() + " (" + verification.detail() + ")", null);
+    }
+    List<String> errors = CheckInRules.check(root, facility, today());
+    if (!errors.isEmpty()) {
+      return checkInReply("400", INVALID + String.join("; ", errors), null);
     }
     List<String> episodes = new ArrayList<>();
     NodeList records = root.getElementsByTagName("TRANG_THAI_KCB");
     for (int i = 0; i < records.getLength(); i++) {
-      Element record = (Element) records.item(i);
-      if (!facility.equals(text(record, "MA_CSKCB"))) {
-        return checkInReply("400", "MA_CSKCB khác cơ sở gửi", null);
-      }
-      String maLk = text(record, "MA_LK");
-      if (maLk == null || maLk.isBlank()) {
-        return checkInReply("400", "Thiếu MA_LK", null);
-      }
-      episodes.add(maLk);
-    }
-    if (episodes.isEmpty()) {
-      return checkInReply("400", "Không có TRANG_THAI_KCB", null);
+      episodes.add(text((Element) records.item(i), "MA_LK").trim());
     }
     String transaction = UUID.randomUUID().toString();
     String digest = digest(withoutSignature(xml));
     List<String> duplicates = new ArrayList<>();
-    List<ReceivedDocuments.Entry> entries = episodes.stream().map(id -> received.arrive("check-in", facility, id)).toList();
+    List<ReceivedDocuments.Entry> entries = episodes.stream().map(id -> received.arrive("check-in", facility.code(), id)).toList();
     for (ReceivedDocuments.Entry entry : entries) {
       synchronized (entry) {
         if (entry.accepted > 0) {
@@ -133,31 +134,18 @@ public final class SignedDocumentEndpoints {
   }
 
   public SimResponse certificate(SimRequest request) {
-    String account = request.header("Username");
-    Optional<Facility> facility = facilities.byAccount(account);
-    if (facility.isEmpty() || account == null || !account.toUpperCase().endsWith("_HSSK") || request.header("Password") == null
-        || !Md5.upperHex(facility.get().password()).equalsIgnoreCase(request.header("Password").trim())) {
-      return new SimResponse(401, reply("0", "Tài khoản hoặc mật khẩu không đúng", null, null, null));
+    Optional<Facility> account = facilities.authenticate(Facility.Account.HSSK, request.header("Username"), request.header("Password"));
+    if (account.isEmpty()) {
+      return new SimResponse(401, reply("0", "Tài khoản hoặc mật khẩu không đúng", null, null, null, null));
     }
+    Facility facility = account.get();
     if (request.fields().containsKey("__malformed")) {
-      return SimResponse.ok(reply("0", "Dữ liệu không phải JSON hợp lệ", null, null, null));
+      return refuse(facility, "Dữ liệu không phải JSON hợp lệ", null);
     }
-    for (String field : CERTIFICATE_FIELDS) {
-      if (request.field(field) == null || request.field(field).isBlank()) {
-        return SimResponse.ok(reply("0", "Thiếu trường " + field, request.field("SO"), null, null));
-      }
-    }
-    String code = facility.get().code();
     String so = request.field("SO");
-    if (!code.equals(request.field("IDBENHVIEN"))) {
-      return SimResponse.ok(reply("0", "IDBENHVIEN khác tài khoản gửi", so, null, null));
-    }
-    if (!so.matches("\\d{5}/GKSKLX/" + code + "/\\d{2}") || so.length() > 21) {
-      return SimResponse.ok(reply("0", "SO không đúng định dạng NNNNN/GKSKLX/" + code + "/yy", so, null, null));
-    }
-    String state = request.field("STATE");
-    if (!state.equals("ADD") && !state.equals("EDIT")) {
-      return SimResponse.ok(reply("0", "STATE phải là ADD hoặc EDIT", so, null, null));
+    List<String> errors = CertificateRules.check(request.fields(), facility, today());
+    if (!errors.isEmpty()) {
+      return refuse(facility, INVALID + String.join("; ", errors), so);
     }
     byte[] xml;
     Document signed;
@@ -165,47 +153,58 @@ public final class SignedDocumentEndpoints {
       xml = Base64.getDecoder().decode(request.field("SIGNDATA").replaceAll("\\s", ""));
       signed = SecureXml.parse(xml);
     } catch (IllegalArgumentException | SecureXml.InvalidXmlException e) {
-      return SimResponse.ok(reply("0", "SIGNDATA không phải XML hợp lệ", so, null, null));
+      return refuse(facility, "SIGNDATA không phải XML hợp lệ", so);
     }
     if (!signed.getDocumentElement().getTagName().equals("root")) {
-      return SimResponse.ok(reply("0", "SIGNDATA: thẻ gốc phải là root", so, null, null));
+      return refuse(facility, "SIGNDATA: thẻ gốc phải là root", so);
     }
-    VerificationResult verification = certificates.verify(code, xml);
+    VerificationResult verification = certificates.verify(facility.code(), xml);
     if (!verification.isValid()) {
-      return SimResponse.ok(reply("0", "Chữ ký số không hợp lệ: " + verification.failure().name() + " (" + verification.detail() + ")", so, null, null));
+      return refuse(facility, "Chữ ký số không hợp lệ: " + verification.failure().name() + " (" + verification.detail() + ")", so);
     }
-    for (String field : List.of("SO", "HOTEN", "SOCMND_PASSPORT", "IDBENHVIEN", "STATE")) {
-      if (!request.field(field).equals(text(signed.getDocumentElement(), field))) {
-        return SimResponse.ok(reply("0", "Dữ liệu ký (SIGNDATA) khác dữ liệu gửi ở trường " + field, so, null, null));
-      }
+    List<String> differences = CertificateRules.compareSigned(request.fields(), signed.getDocumentElement());
+    if (!differences.isEmpty()) {
+      return refuse(facility, INVALID + String.join("; ", differences), so);
     }
+    String state = request.field("STATE");
     String digest = digest(withoutSignature(xml));
-    ReceivedDocuments.Entry entry = received.arrive("certificate", facility.get().code(), so);
+    ReceivedDocuments.Entry entry = received.arrive("certificate", facility.code(), so);
     synchronized (entry) {
       if (state.equals("ADD")) {
         if (entry.accepted > 0) {
-          return SimResponse.ok(reply("0", "Số GKSK đã tồn tại" + (digest.equals(entry.payloadDigest) ? " (cùng nội dung)" : ""), so, entry.receipt, facility.get().name()));
+          return SimResponse.ok(reply("0", "Số GKSK đã tồn tại" + (digest.equals(entry.payloadDigest) ? " (cùng nội dung)" : ""), facility.code(), so,
+              entry.receipt, facility.name()));
         }
         entry.accepted = 1;
         entry.receipt = UUID.randomUUID().toString();
       } else if (entry.accepted == 0) {
-        return SimResponse.ok(reply("0", "Không tìm thấy số GKSK để sửa", so, null, null));
+        return refuse(facility, "Không tìm thấy số GKSK để sửa", so);
       } else {
         entry.accepted++;
       }
       entry.payloadDigest = digest;
-      return SimResponse.ok(reply("1", "Gửi dữ liệu thành công", so, entry.receipt, facility.get().name()));
+      return SimResponse.ok(reply("1", "Gửi dữ liệu thành công", facility.code(), so, entry.receipt, facility.name()));
     }
   }
 
-  private static Map<String, Object> reply(String state, String text, String so, String uuid, String facilityName) {
+  private static SimResponse refuse(Facility facility, String text, String so) {
+    return SimResponse.ok(reply("0", text, facility.code(), so, null, facility.name()));
+  }
+
+  /** The certificate endpoint's answer: {@code MSG_STATE}, {@code MSG_TEXT}, {@code IDBENHVIEN}, {@code SO}, {@code UUID}, {@code BENHVIEN}. */
+  private static Map<String, Object> reply(String state, String text, String facilityCode, String so, String uuid, String facilityName) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("MSG_STATE", state);
     body.put("MSG_TEXT", text);
+    body.put("IDBENHVIEN", facilityCode);
     body.put("SO", so);
     body.put("UUID", uuid);
     body.put("BENHVIEN", facilityName);
     return body;
+  }
+
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), VIETNAM);
   }
 
   private static String text(Element parent, String name) {
