@@ -53,7 +53,13 @@ public record GatewayProperties(
    * @param provinces old province code → current one
    * @param communes old commune code → current one (from Decision 19/2025/QĐ-TTg; a code not listed is sent as given)
    */
-  public record AdministrativeMap(boolean districts, @NotNull Map<String, String> provinces, @NotNull Map<String, String> communes) {}
+  public record AdministrativeMap(boolean districts, Map<String, String> provinces, Map<String, String> communes) {
+    /** An empty table in YAML ({@code {}}) binds as none: both mean "no conversion". */
+    public AdministrativeMap {
+      provinces = provinces == null ? Map.of() : Map.copyOf(provinces);
+      communes = communes == null ? Map.of() : Map.copyOf(communes);
+    }
+  }
 
   /**
    * @param backlogAgeDown the outbox component is DOWN when its oldest pending document is older than this
