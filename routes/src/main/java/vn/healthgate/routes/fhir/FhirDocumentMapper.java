@@ -63,7 +63,7 @@ public class FhirDocumentMapper {
         identifier(encounter.getIdentifier(), FhirIdentifiers.EPISODE_ID),
         null,
         identifier(patient.getIdentifier(), FhirIdentifiers.FACILITY_PATIENT_ID),
-        patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null,
+        FhirNames.vietnamese(patient.getName()),
         identifier(patient.getIdentifier(), FhirIdentifiers.CCCD),
         birthDate(patient),
         sex(patient.getGender()),
@@ -93,11 +93,11 @@ public class FhirDocumentMapper {
         .map(o -> identifier(o.getIdentifier(), FhirIdentifiers.FACILITY_CODE))
         .orElse(composition.getCustodian().getIdentifier().getValue()) : null;
     String doctor = composition.getAuthor().stream().map(a -> entry(bundle, a, Practitioner.class)).flatMap(Optional::stream)
-        .findFirst().map(p -> p.hasName() ? p.getNameFirstRep().getNameAsSingleString() : null).orElse(null);
+        .findFirst().map(p -> FhirNames.vietnamese(p.getName())).orElse(null);
     Identifier id = patient.getIdentifier().stream().filter(i -> FhirIdentifiers.CCCD.equals(i.getSystem())).findFirst().orElse(new Identifier());
     var address = patient.hasAddress() ? patient.getAddressFirstRep() : null;
     CertificateRequest.Person person = new CertificateRequest.Person(
-        patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null,
+        FhirNames.vietnamese(patient.getName()),
         sex(patient.getGender()),
         birthDate(patient),
         id.getValue(),

@@ -53,4 +53,15 @@ class EligibilityValidatorTest {
     assertThatThrownBy(() -> validator.validate(new EligibilityRequest("70001", null, null, "7014012731", "A B", "2026-11-27", null, OFFICER, null)))
         .extracting(e -> ((GatewayException) e).errorCode()).isEqualTo(ErrorCode.BIRTHDATE_FUTURE);
   }
+
+  @Test
+  void namesReachThePortalCleanedOfInvisibleCharactersOddSpacesAndTheLookAlikeEth() {
+    EligibilityQuery query = validator.validate(new EligibilityRequest("70001", "\uFEFF070089868934", null, null, "\uFEFFV\u00D5\u00A0HỮU\u202FBÌNH",
+        "1989-11-10", null, new EligibilityRequest.Officer("NG\u00D4\u3000NG\u1eccC GIANG\u200B", "070186171117"), null));
+
+    assertThat(query.toPortalRequest().hoTen()).isEqualTo("VÕ HỮU BÌNH");
+    assertThat(query.toPortalRequest().hoTenCb()).isEqualTo("NGÔ NGỌC GIANG");
+    assertThat(validator.validate(new EligibilityRequest("70001", null, null, "7014012731", "\u00D0ẶNG QUANG HÙNG", "1989", null, OFFICER, null))
+        .toPortalRequest().hoTen()).isEqualTo("ĐẶNG QUANG HÙNG");
+  }
 }

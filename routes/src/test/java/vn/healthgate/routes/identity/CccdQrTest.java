@@ -63,4 +63,9 @@ class CccdQrTest {
   void toStringHidesPersonalData() {
     assertThat(CccdQr.parse(QR, TODAY).toString()).doesNotContain("NGUYỄN").doesNotContain("070090000123");
   }
+
+  @Test
+  void aByteOrderMarkAScannerPutInFrontIsIgnored() {
+    assertThat(CccdQr.parse("\uFEFF" + QR, TODAY).cccd().digits()).isEqualTo("070090000123");
+  }
 }
