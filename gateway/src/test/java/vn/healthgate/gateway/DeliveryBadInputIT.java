@@ -58,6 +58,12 @@ class DeliveryBadInputIT extends GatewayIT {
         Arguments.of("id issued before birth", nested("person", "idIssuedOn", "1980-01-01"), "GW-FIELD-FORMAT", "person.idIssuedOn"),
         Arguments.of("province code", nested("person", "address", Map.of("line", "x", "provinceCode", "7", "districtCode", "697", "communeCode", "25261")), "GW-FIELD-FORMAT", "person.address.provinceCode"),
         Arguments.of("licence class unknown", set("licenceClass", "Z9"), "GW-LICENCE-CLASS", "licenceClass"),
+        Arguments.of("licence class A4 (no driving licence class since 2025)", set("licenceClass", "A4"), "GW-LICENCE-CLASS", "licenceClass"),
+        Arguments.of("licence class system unknown", set("licenceClassSystem", "LAW_1999"), "GW-LICENCE-CLASS", "licenceClassSystem"),
+        Arguments.of("alcohol 1e308", set("alcohol", Map.of("value", "1e308", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
+        Arguments.of("alcohol beyond a living person", set("alcohol", Map.of("value", "9", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
+        Arguments.of("id number a CCCD of an unknown province", nested("person", "idNumber", "003089868934"), "GW-CCCD-PROVINCE", "person.idNumber"),
+        Arguments.of("id number a CCCD of another century", nested("person", "idNumber", "070289868934"), "GW-CCCD-CENTURY", "person.idNumber"),
         Arguments.of("alcohol unit", set("alcohol", Map.of("value", "0", "unit", "PERCENT")), "GW-ALCOHOL", "alcohol.unit"),
         Arguments.of("alcohol negative", set("alcohol", Map.of("value", "-1", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
         Arguments.of("drug test", set("drugTest", "MAYBE"), "GW-DRUG-TEST", "drugTest"),
@@ -82,6 +88,10 @@ class DeliveryBadInputIT extends GatewayIT {
         Arguments.of("service without a name", set("firstService", Map.of("code", "02.1896")), "GW-FIELD-REQUIRED", "firstService.name"),
         Arguments.of("order before arrival", set("orderedAt", "2020-01-01T08:00:00+07:00"), "GW-FIELD-FORMAT", "orderedAt"),
         Arguments.of("cccd malformed", set("cccd", "07-0"), "GW-FIELD-FORMAT", "cccd"),
+        Arguments.of("cccd of an unknown province", set("cccd", "003090000123"), "GW-CCCD-PROVINCE", "cccd"),
+        Arguments.of("cccd of the other sex", set("cccd", "070190000123"), "GW-CCCD-SEX", "cccd"),
+        Arguments.of("birth month 13", set("birthDate", "1990-13"), "GW-FIELD-FORMAT", "birthDate"),
+        Arguments.of("birth year in the future", set("birthDate", "2999"), "GW-DATE-FUTURE", "birthDate"),
         Arguments.of("card validity not a date", set("cardValidTo", "31/12/2026"), "GW-FIELD-FORMAT", "cardValidTo"));
   }
 

@@ -264,7 +264,10 @@ abstract class DeliveryScenarios extends GatewayIT {
     assertThat(eligibility.status()).isEqualTo(200);
     Map<String, Object> checkIn = DocumentSamples.checkIn(facility, "AUTOFILL-1");
     checkIn.remove("cardNumber");
+    // the citizen's own CCCD, birth date and sex: a CCCD is checked against the other two
     checkIn.put("cccd", citizen.get("cccd").asText());
+    checkIn.put("birthDate", citizen.get("birthDate").asText());
+    checkIn.put("sex", citizen.get("sex").asText());
 
     Reply reply = submit("/api/v1/check-ins", checkIn, facility);
     await().atMost(Duration.ofSeconds(30)).until(() -> count("ACCEPTED") == 1);

@@ -6,9 +6,6 @@ import static vn.healthgate.routes.delivery.FieldChecks.optional;
 import static vn.healthgate.routes.delivery.FieldChecks.pattern;
 import static vn.healthgate.routes.delivery.FieldChecks.required;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,24 +14,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.identity.BirthDate;
+import vn.healthgate.routes.identity.Cccd;
+import vn.healthgate.routes.identity.Sex;
 import vn.healthgate.routes.text.TextCharacters;
 
 /**
- * Checks every field of a driver health certificate ({@code portal-api.md} §5) and builds the
- * portal document. Licence classes and conclusion codes come from {@code driver-certificate-codes.properties}.
+ * Checks every field of a driver health certificate ({@code docs/field-rules.md}) and builds the portal document.
+ * Licence classes, their groups and conclusion codes come from {@link DriverCertificateCodes}.
  */
 public class CertificateValidator {
-  private static final Properties CODES = load();
+  /** The alcohol concentration as a plain decimal: digits, at most three after a point. */
+  private static final Pattern DECIMAL = Pattern.compile("\\d{1,4}(\\.\\d{1,3})?");
+  /** No living person has been measured above these (about 1.5 % blood alcohol; breath at Vietnam's 2,000:1). */
+  private static final Map<String, BigDecimal> ALCOHOL_LIMITS = Map.of("MG_PER_100ML_BLOOD", new BigDecimal("1500"), "MG_PER_L_BREATH", new BigDecimal("7.5"));
+  private static final Map<String, String> ALCOHOL_UNITS = Map.of("MG_PER_100ML_BLOOD", "0", "MG_PER_L_BREATH", "1");
+
   private final Clock clock;
   private final Function<String, String> facilityNames;
+  private final DriverCertificateCodes codes;
 
   public CertificateValidator(Clock clock, Function<String, String> facilityNames) {
+    this(clock, facilityNames, DriverCertificateCodes.defaults());
+  }
+
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames, DriverCertificateCodes codes) {
     this.clock = clock;
     this.facilityNames = facilityNames;
+    this.codes = codes;
   }
 
   public PortalDocument validate(CertificateRequest r, String operation) {
@@ -64,18 +76,23 @@ public class CertificateValidator {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("SO", number);
     f.put("HOTEN", FieldChecks.name(p.fullName(), "person.fullName"));
-    f.put("GIOITINHVAL", switch (required(p.sex(), "person.sex", 12).toUpperCase(Locale.ROOT)) {
-      case "MALE" -> "0";
-      case "FEMALE" -> "1";
+    Sex sex = switch (required(p.sex(), "person.sex", 12).toUpperCase(Locale.ROOT)) {
+      case "MALE" -> Sex.MALE;
+      case "FEMALE" -> Sex.FEMALE;
       default -> throw new GatewayException(ErrorCode.SEX_INVALID, "person.sex");
-    });
+    };
+    f.put("GIOITINHVAL", sex == Sex.MALE ? "0" : "1");
     LocalDate birth = FieldChecks.date(p.birthDate(), "person.birthDate", today, true);
     f.put("NGAYSINH", birth.format(DMY));
     f.put("DIACHITHUONGTRU", required(a.line(), "person.address.line", 500));
     f.put("MATINH_THUONGTRU", pattern(required(a.provinceCode(), "person.address.provinceCode", 2), "person.address.provinceCode", "\\d{2}"));
     f.put("MAHUYEN_THUONGTRU", pattern(required(a.districtCode(), "person.address.districtCode", 3), "person.address.districtCode", "\\d{3}"));
     f.put("MAXA_THUONGTRU", pattern(required(a.communeCode(), "person.address.communeCode", 5), "person.address.communeCode", "\\d{5}"));
-    f.put("SOCMND_PASSPORT", pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}"));
+    String idNumber = pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}");
+    if (idNumber.matches("\\d{12}")) {
+      Cccd.parse(idNumber, "person.idNumber").checkAgainst(new BirthDate(birth, false), Optional.of(sex), "person.idNumber");
+    }
+    f.put("SOCMND_PASSPORT", idNumber);
     LocalDate issued = FieldChecks.date(p.idIssuedOn(), "person.idIssuedOn", today, true);
     if (issued.isBefore(birth)) {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, "person.idIssuedOn");
@@ -88,19 +105,16 @@ public class CertificateValidator {
     if (alcohol == null || blank(alcohol.value()) || blank(alcohol.unit())) {
       throw new GatewayException(ErrorCode.ALCOHOL, "alcohol");
     }
-    try {
-      if (new BigDecimal(alcohol.value().trim()).signum() < 0) {
-        throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
-      }
-    } catch (NumberFormatException e) {
+    String unit = alcohol.unit().trim().toUpperCase(Locale.ROOT);
+    if (!ALCOHOL_UNITS.containsKey(unit)) {
+      throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.unit");
+    }
+    String concentration = alcohol.value().trim();
+    if (!DECIMAL.matcher(concentration).matches() || new BigDecimal(concentration).compareTo(ALCOHOL_LIMITS.get(unit)) > 0) {
       throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
     }
-    f.put("NONGDOCON", alcohol.value().trim());
-    f.put("DVINONGDOCON", switch (alcohol.unit().trim().toUpperCase(Locale.ROOT)) {
-      case "MG_PER_100ML_BLOOD" -> "0";
-      case "MG_PER_L_BREATH" -> "1";
-      default -> throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.unit");
-    });
+    f.put("NONGDOCON", concentration);
+    f.put("DVINONGDOCON", ALCOHOL_UNITS.get(unit));
     f.put("MATUY", switch (blank(r.drugTest()) ? "" : r.drugTest().trim().toUpperCase(Locale.ROOT)) {
       case "NEGATIVE" -> "0";
       case "POSITIVE" -> "1";
@@ -109,12 +123,9 @@ public class CertificateValidator {
     LocalDate concluded = FieldChecks.date(c.date(), "conclusion.date", today, true);
     f.put("NGAYKETLUAN", concluded.format(DMY));
     f.put("BACSYKETLUAN", FieldChecks.name(c.doctor(), "conclusion.doctor"));
-    String conclusion = blank(c.code()) ? null : CODES.getProperty("conclusion." + c.code().trim().toUpperCase(Locale.ROOT));
-    if (conclusion == null) {
-      throw new GatewayException(ErrorCode.CONCLUSION, "conclusion.code");
-    }
-    f.put("KETLUAN", conclusion);
-    f.put("HANGBANGLAI", licenceClass(r.licenceClass(), warnings));
+    DriverCertificateCodes.LicenceClass licence = licenceClass(r, warnings);
+    f.put("KETLUAN", codes.conclusion(licence.group(), c.code()));
+    f.put("HANGBANGLAI", licence.portalClass());
     String reexam = "";
     if (!blank(c.reexaminationDate())) {
       LocalDate date;
@@ -141,30 +152,13 @@ public class CertificateValidator {
     return new PortalDocument(DocumentKind.CERTIFICATE, facility, number, operation, f, warnings);
   }
 
-  private static String licenceClass(String value, List<String> warnings) {
-    if (blank(value)) {
+  private DriverCertificateCodes.LicenceClass licenceClass(CertificateRequest r, List<String> warnings) {
+    if (blank(r.licenceClass())) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "licenceClass");
     }
-    String key = value.trim().toUpperCase(Locale.ROOT);
-    String current = CODES.getProperty("class." + key);
-    if (current != null) {
-      return current;
-    }
-    String mapped = CODES.getProperty("legacy." + key);
-    if (mapped == null) {
-      throw new GatewayException(ErrorCode.LICENCE_CLASS, "licenceClass");
-    }
-    warnings.add("licence class " + key + " (before 2025) sent as " + mapped);
-    return mapped;
-  }
-
-  private static Properties load() {
-    Properties properties = new Properties();
-    try (InputStream in = CertificateValidator.class.getResourceAsStream("/driver-certificate-codes.properties")) {
-      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties;
+    DriverCertificateCodes.LicenceClass licence = codes.licenceClass(r.licenceClass(), r.licenceClassSystem());
+    licence.exchangedFrom().ifPresent(old -> warnings.add("licence class " + old + " (2008 law) sent as " + licence.portalClass()
+        + licence.restriction().map(limit -> ", limited to " + limit).orElse("")));
+    return licence;
   }
 }

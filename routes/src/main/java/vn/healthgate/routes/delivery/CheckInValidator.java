@@ -18,9 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.identity.BirthDate;
+import vn.healthgate.routes.identity.Cccd;
+import vn.healthgate.routes.identity.Sex;
 import vn.healthgate.routes.text.TextCharacters;
 
-/** Checks every field of XML 0 ({@code portal-api.md} §4) and builds the portal document; card fields come from the latest eligibility check when absent. */
+/** Checks every field of XML 0 ({@code docs/field-rules.md}) and builds the portal document; card fields come from the latest eligibility check when absent. */
 public class CheckInValidator {
   private final Clock clock;
   private final LatestEligibility eligibility;
@@ -33,16 +36,12 @@ public class CheckInValidator {
   public PortalDocument validate(CheckInRequest r) {
     TextCharacters.check(r);
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), FieldChecks.VIETNAM);
-    LocalDate today = now.toLocalDate();
     List<String> warnings = new ArrayList<>();
     String facility = pattern(required(r.facilityCode(), "facilityCode", 5), "facilityCode", "\\d{5}");
     Map<String, String> f = new LinkedHashMap<>();
     f.put("MA_LK", required(r.episodeId(), "episodeId", 100));
-    int sequence = r.sequence() == null ? 1 : r.sequence();
-    if (sequence < 1) {
-      throw new GatewayException(ErrorCode.FIELD_FORMAT, "sequence");
-    }
-    f.put("STT", String.valueOf(sequence));
+    // the record's position in the file: the gateway sends one record per file
+    f.put("STT", "1");
     f.put("MA_BN", required(r.patientId(), "patientId", 100));
     f.put("HO_TEN", FieldChecks.name(r.fullName(), "fullName"));
     if (f.get("HO_TEN").length() > 255) {
@@ -50,9 +49,18 @@ public class CheckInValidator {
     }
     String cccd = optional(r.cccd(), "cccd", 15);
     pattern(cccd, "cccd", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}");
+    CheckInBirth birth = CheckInBirth.parse(r.birthDate(), now);
+    Sex sex = sex(r.sex());
+    if (cccd.matches("\\d{12}")) {
+      Cccd.parse(cccd, "cccd").checkAgainst(new BirthDate(LocalDate.of(birth.year(), 1, 1), true), Optional.of(sex), "cccd");
+    }
     f.put("SO_CCCD", cccd);
-    f.put("NGAY_SINH", birth(r.birthDate(), today));
-    f.put("GIOI_TINH", sex(r.sex()));
+    f.put("NGAY_SINH", birth.portalText());
+    f.put("GIOI_TINH", switch (sex) {
+      case MALE -> "1";
+      case FEMALE -> "2";
+      case UNDETERMINED -> "3";
+    });
     String card = optional(r.cardNumber(), "cardNumber", 50).toUpperCase(Locale.ROOT);
     String registered = optional(r.registeredFacility(), "registeredFacility", 50);
     String from = day(r.cardValidFrom(), "cardValidFrom");
@@ -75,6 +83,9 @@ public class CheckInValidator {
     f.put("MA_DOITUONG_KCB", pattern(required(r.visitCategory(), "visitCategory", 4), "visitCategory", "[0-9]{1,2}(\\.[0-9]{1,2})?"));
     LocalDateTime arrived = FieldChecks.dateTime(r.arrivedAt(), "arrivedAt", now, true);
     f.put("NGAY_VAO", arrived.format(STAMP));
+    if (birth.newbornWithoutTime(arrived.toLocalDate())) {
+      warnings.add("birthDate of a newborn without the time of birth: NGAY_SINH sent with 0000");
+    }
     LocalDateTime admitted = FieldChecks.dateTime(r.admittedAt(), "admittedAt", now, false);
     f.put("NGAY_VAO_NOI_TRU", admitted == null ? "" : admitted.format(STAMP));
     String reason = optional(r.admissionReason(), "admissionReason", 1024);
@@ -113,30 +124,14 @@ public class CheckInValidator {
     f.put(nameElement, name);
   }
 
-  /** {@code yyyy-MM-dd}, {@code yyyy-MM} or {@code yyyy} → {@code yyyyMMddHHmm} with {@code 00} for what is unknown. */
-  private static String birth(String value, LocalDate today) {
-    if (blank(value)) {
-      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "birthDate");
-    }
-    String v = value.trim();
-    if (v.matches("\\d{4}")) {
-      return v + "00000000";
-    }
-    if (v.matches("\\d{4}-\\d{2}")) {
-      return v.replace("-", "") + "000000";
-    }
-    LocalDate date = FieldChecks.date(v, "birthDate", today, true);
-    return date.format(DAY) + "0000";
-  }
-
-  private static String sex(String value) {
+  private static Sex sex(String value) {
     if (blank(value)) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "sex");
     }
     return switch (value.trim().toUpperCase(Locale.ROOT)) {
-      case "MALE" -> "1";
-      case "FEMALE" -> "2";
-      case "UNDETERMINED" -> "3";
+      case "MALE" -> Sex.MALE;
+      case "FEMALE" -> Sex.FEMALE;
+      case "UNDETERMINED" -> Sex.UNDETERMINED;
       default -> throw new GatewayException(ErrorCode.SEX_INVALID, "sex");
     };
   }

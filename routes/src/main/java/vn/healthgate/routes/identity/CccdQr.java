@@ -18,7 +18,8 @@ import vn.healthgate.routes.text.CleanText;
  * Accepted where unambiguous: a text without {@code |} whose only separator-like character is one of
  * {@code ¦ ｜ \} and which then splits into exactly seven fields; Telex {@code DD}/{@code dd} and
  * VNI {@code D9}/{@code d9} for {@code Đ}/{@code đ} (no Vietnamese word contains those pairs); invisible format
- * characters such as a byte-order mark anywhere in the text.
+ * characters such as a byte-order mark anywhere in the text. The issue date is neither before the birth date nor in
+ * the future.
  */
 public record CccdQr(Cccd cccd, String oldId, String fullName, BirthDate birthDate, Sex sex, String address, LocalDate issuedOn) {
 
@@ -48,6 +49,9 @@ public record CccdQr(Cccd cccd, String oldId, String fullName, BirthDate birthDa
       throw new GatewayException(ErrorCode.QR_FORMAT, FIELD);
     }
     LocalDate issued = fields[6].isBlank() ? null : date(fields[6]);
+    if (issued != null && (issued.isBefore(birth) || issued.isAfter(today))) {
+      throw new GatewayException(ErrorCode.QR_ISSUE_DATE, FIELD);
+    }
     return new CccdQr(cccd, oldId, name, new BirthDate(birth, false), sex, CleanText.of(unmangleD(fields[5])), issued);
   }
 
