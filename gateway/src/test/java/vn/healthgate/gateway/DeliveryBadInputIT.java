@@ -58,6 +58,12 @@ class DeliveryBadInputIT extends GatewayIT {
         Arguments.of("id issued before birth", nested("person", "idIssuedOn", "1980-01-01"), "GW-FIELD-FORMAT", "person.idIssuedOn"),
         Arguments.of("province code", nested("person", "address", Map.of("line", "x", "provinceCode", "7", "districtCode", "697", "communeCode", "25261")), "GW-FIELD-FORMAT", "person.address.provinceCode"),
         Arguments.of("licence class unknown", set("licenceClass", "Z9"), "GW-LICENCE-CLASS", "licenceClass"),
+        Arguments.of("licence class A4 (no driving licence class since 2025)", set("licenceClass", "A4"), "GW-LICENCE-CLASS", "licenceClass"),
+        Arguments.of("licence class system unknown", set("licenceClassSystem", "LAW_1999"), "GW-LICENCE-CLASS", "licenceClassSystem"),
+        Arguments.of("alcohol 1e308", set("alcohol", Map.of("value", "1e308", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
+        Arguments.of("alcohol beyond a living person", set("alcohol", Map.of("value", "9", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
+        Arguments.of("id number a CCCD of an unknown province", nested("person", "idNumber", "003089868934"), "GW-CCCD-PROVINCE", "person.idNumber"),
+        Arguments.of("id number a CCCD of another century", nested("person", "idNumber", "070289868934"), "GW-CCCD-CENTURY", "person.idNumber"),
         Arguments.of("alcohol unit", set("alcohol", Map.of("value", "0", "unit", "PERCENT")), "GW-ALCOHOL", "alcohol.unit"),
         Arguments.of("alcohol negative", set("alcohol", Map.of("value", "-1", "unit", "MG_PER_L_BREATH")), "GW-ALCOHOL", "alcohol.value"),
         Arguments.of("drug test", set("drugTest", "MAYBE"), "GW-DRUG-TEST", "drugTest"),
@@ -88,13 +94,15 @@ class DeliveryBadInputIT extends GatewayIT {
         Arguments.of("cccd malformed", set("cccd", "07-0"), "GW-FIELD-FORMAT", "cccd"),
         Arguments.of("card validity not a date", set("cardValidTo", "31/12/2026"), "GW-FIELD-FORMAT", "cardValidTo"),
         // the strict portal refuses these (docs/api.md, "What the portal refuses"): caught at intake instead
-        Arguments.of("sequence other than 1", set("sequence", 2), "GW-FIELD-FORMAT", "sequence"),
         Arguments.of("cccd of another birth year", set("cccd", "070091000123"), "GW-CCCD-BIRTHYEAR", "cccd"),
         Arguments.of("birth month 13", set("birthDate", "1990-13"), "GW-FIELD-FORMAT", "birthDate"),
         Arguments.of("card number not a card code", set("cardNumber", "HN47070"), "GW-FIELD-FORMAT", "cardNumber"),
         Arguments.of("registered facility not a facility code", set("registeredFacility", "7001"), "GW-FIELD-FORMAT", "registeredFacility"),
         Arguments.of("card validity ending before it starts", set("cardValidFrom", "2026-06-01").andThen(set("cardValidTo", "2026-01-01")), "GW-FIELD-FORMAT", "cardValidTo"),
-        Arguments.of("admitted before arrival", set("admittedAt", "2020-01-01T09:00:00+07:00").andThen(set("admissionReason", "Sốt cao")), "GW-FIELD-FORMAT", "admittedAt"));
+        Arguments.of("admitted before arrival", set("admittedAt", "2020-01-01T09:00:00+07:00").andThen(set("admissionReason", "Sốt cao")), "GW-FIELD-FORMAT", "admittedAt"),
+        Arguments.of("cccd of an unknown province", set("cccd", "003090000123"), "GW-CCCD-PROVINCE", "cccd"),
+        Arguments.of("cccd of the other sex", set("cccd", "070190000123"), "GW-CCCD-SEX", "cccd"),
+        Arguments.of("birth year in the future", set("birthDate", "2999"), "GW-DATE-FUTURE", "birthDate"));
   }
 
   private void assertRefused(String path, Map<String, Object> body, String code, String field) throws Exception {

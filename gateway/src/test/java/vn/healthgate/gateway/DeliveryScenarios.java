@@ -331,6 +331,7 @@ abstract class DeliveryScenarios extends GatewayIT {
     String episode = TestIds.episode("AUTOFILL");
     Map<String, Object> checkIn = DocumentSamples.checkIn(facility, episode);
     checkIn.remove("cardNumber");
+    // the citizen's own CCCD, birth date and sex: a CCCD is checked against the other two
     checkIn.put("cccd", citizen.get("cccd").asText());
     checkIn.put("fullName", citizen.get("fullName").asText());
     checkIn.put("birthDate", citizen.get("birthDate").asText());

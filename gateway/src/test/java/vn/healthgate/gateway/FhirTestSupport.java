@@ -53,6 +53,11 @@ final class FhirTestSupport {
   }
 
   static String eligibilityRequest(JsonNode citizen) {
+    return eligibilityRequest(citizen, new HumanName().setText(citizen.get("fullName").asText()));
+  }
+
+  /** The request for this simulator citizen with the patient's name as {@code name}. */
+  static String eligibilityRequest(JsonNode citizen, HumanName name) {
     CoverageEligibilityRequest request = new CoverageEligibilityRequest();
     request.setStatus(CoverageEligibilityRequest.EligibilityRequestStatus.ACTIVE);
     request.addPurpose(CoverageEligibilityRequest.EligibilityRequestPurpose.VALIDATION);
@@ -64,7 +69,7 @@ final class FhirTestSupport {
     } else {
       patient.addIdentifier(new Identifier().setSystem(FhirIdentifiers.CCCD).setValue(citizen.get("cccd").asText()));
     }
-    patient.addName(new HumanName().setText(citizen.get("fullName").asText()));
+    patient.addName(name);
     patient.setBirthDateElement(new DateType(citizen.get("birthDate").asText()));
     patient.setGender("FEMALE".equals(citizen.get("sex").asText()) ? AdministrativeGender.FEMALE : AdministrativeGender.MALE);
     request.addContained(patient);

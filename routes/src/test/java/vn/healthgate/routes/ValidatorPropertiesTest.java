@@ -62,7 +62,7 @@ class ValidatorPropertiesTest {
       @ForAll("text") String birth, @ForAll("text") String sex, @ForAll("text") String arrived, @ForAll("text") String ordered,
       @ForAll("text") String visitType, @ForAll("text") String cccd) {
     CheckInValidator validator = new CheckInValidator(CLOCK, any -> Optional.empty());
-    onlyCodedRefusals(() -> validator.validate(new CheckInRequest(facility, episode, null, "BN1", name, cccd, birth, sex, null, null, null, null, "1.1",
+    onlyCodedRefusals(() -> validator.validate(new CheckInRequest(facility, episode, "BN1", name, cccd, birth, sex, null, null, null, null, "1.1",
         arrived, null, null, null, visitType, new CheckInRequest.Item("02.1896", "Khám"), null, null, ordered, null)));
   }
 
@@ -73,6 +73,6 @@ class ValidatorPropertiesTest {
     CertificateValidator validator = new CertificateValidator(CLOCK, code -> "X");
     onlyCodedRefusals(() -> validator.validate(new CertificateRequest(number, facility,
         new CertificateRequest.Person(name, "MALE", birth, "070089868934", "2021-03-15", "CA", new CertificateRequest.Address("x", "70", "697", "25261")),
-        licence, new CertificateRequest.Alcohol(alcohol, unit), "NEGATIVE", new CertificateRequest.Conclusion(conclusion, "BS AN", date, null, null, null)), "ADD"));
+        licence, null, new CertificateRequest.Alcohol(alcohol, unit), "NEGATIVE", new CertificateRequest.Conclusion(conclusion, "BS AN", date, null, null, null)), "ADD"));
   }
 }

@@ -3,6 +3,8 @@ package vn.healthgate.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,25 @@ class PopulationTest {
       assertThat(digit % 2 == 1).as(cccd).isEqualTo(c.registry().female());
       assertThat(cccd.substring(4, 6)).isEqualTo(String.format("%02d", year % 100));
     }
+  }
+
+  @Test
+  void namesWhoseToneMarkCanSitOnEitherVowelAreRegisteredBothWays() {
+    Population population = Population.generate(SimulatorSettings.DEFAULT_SEED, 10_000, TODAY, FACILITIES);
+    List<String> words = population.withExpectedCode("000", 10_000).stream()
+        .flatMap(c -> Arrays.stream(c.registry().fullName().split(" "))).toList();
+
+    assertThat(words).filteredOn(w -> Set.of("HÒA", "THỦY", "THÚY", "NHỤY", "THỤY", "THÙY").contains(w)).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(words).filteredOn(w -> Set.of("HOÀ", "THUỶ", "THUÝ", "NHUỴ", "THUỴ", "THUỲ").contains(w)).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(population.all()).allMatch(c -> !c.expectedCode().equals("000") || c.presented().fullName().equals(c.registry().fullName()));
+  }
+
+  @Test
+  void respellingSomeNamesLeavesEveryOtherCitizenAsTheSeedGaveIt() {
+    Population population = Population.generate(SimulatorSettings.DEFAULT_SEED, 10_000, TODAY, FACILITIES);
+    // the citizen of the README's examples
+    assertThat(population.byCccd("070089868934").orElseThrow().registry().fullName()).isEqualTo("VÕ HỮU BÌNH");
+    assertThat(population.countsByExpectedCode().get("000")).isEqualTo(10_000 - 25 * 40);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.healthgate.simulator.data.Citizen;
 import vn.healthgate.simulator.data.Facilities;
 import vn.healthgate.simulator.data.Population;
 
@@ -156,6 +157,28 @@ class PortalSimulatorTest {
     String asIfProvincial = card.substring(0, 3) + "70" + card.substring(5);
     assertThat(lookup(facility, bvMd5(facility), lookupBody(citizen, asIfProvincial)).at("/body/maKetQua").asText())
         .as("the same person's number under the province's code is not their card").isEqualTo("051");
+  }
+
+  @Test
+  void aNameWithItsToneMarkOnTheOtherVowelIsAnotherNameAsAtThePortal() throws Exception {
+    Citizen citizen = simulator.state().population().withExpectedCode("000", 10_000).stream()
+        .filter(c -> c.presented().lookupBy() == Citizen.LookupBy.CCCD && !c.registry().birthYearOnly())
+        .filter(c -> c.registry().fullName().endsWith(" HOÀ")).findFirst().orElseThrow();
+    String registered = citizen.registry().fullName();
+
+    assertThat(lookUp(citizen, registered).get("maKetQua").asText()).isEqualTo("000");
+    assertThat(lookUp(citizen, registered.substring(0, registered.length() - 3) + "HÒA").get("maKetQua").asText()).isEqualTo("061");
+  }
+
+  private static JsonNode lookUp(Citizen citizen, String name) throws Exception {
+    String facility = citizen.presented().facilityCode();
+    JsonNode token = token(facility + "_BV");
+    String query = "?token=" + URLEncoder.encode(token.at("/APIKey/access_token").asText(), StandardCharsets.UTF_8)
+        + "&id_token=" + token.at("/APIKey/id_token").asText() + "&username=" + facility + "_BV&password=" + bvMd5(facility);
+    String body = JSON.writeValueAsString(java.util.Map.of("maThe", citizen.registry().cccd(), "hoTen", name,
+        "ngaySinh", citizen.registry().birthDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+        "hoTenCb", citizen.presented().officer().fullName(), "cccdCb", citizen.presented().officer().cccd()));
+    return call("POST", "/api/egw/KQNhanLichSuKCB2024" + query, "application/json", body).get("body");
   }
 
   @Test

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import vn.healthgate.gateway.pki.FacilitySigningKeys;
 import vn.healthgate.routes.delivery.AddressCodes;
 import vn.healthgate.routes.delivery.CertificateValidator;
+import vn.healthgate.routes.delivery.DriverCertificateCodes;
 import vn.healthgate.routes.fhir.FhirDocumentMapper;
 import vn.healthgate.routes.delivery.CheckInValidator;
 import vn.healthgate.routes.delivery.DeliveryDecisions;
@@ -49,7 +50,7 @@ public class DeliveryConfiguration {
       GatewayProperties properties) {
     GatewayProperties.AdministrativeMap map = properties.administrativeMap();
     AddressCodes addressCodes = new AddressCodes(map.districts(), map.provinces(), map.communes());
-    return new Submissions(outbox, new CheckInValidator(clock, eligibility), new CertificateValidator(clock, facilities::name, addressCodes), signer, clock);
+    return new Submissions(outbox, new CheckInValidator(clock, eligibility), new CertificateValidator(clock, facilities::name, DriverCertificateCodes.defaults(), addressCodes), signer, clock);
   }
 
   @Bean

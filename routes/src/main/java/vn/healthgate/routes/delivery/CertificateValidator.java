@@ -6,9 +6,7 @@ import static vn.healthgate.routes.delivery.FieldChecks.optional;
 import static vn.healthgate.routes.delivery.FieldChecks.pattern;
 import static vn.healthgate.routes.delivery.FieldChecks.required;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,8 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.identity.BirthDate;
@@ -28,24 +26,36 @@ import vn.healthgate.routes.identity.Sex;
 import vn.healthgate.routes.text.TextCharacters;
 
 /**
- * Checks every field of a driver health certificate ({@code docs/portal-contract.md}) as the portal does, and more,
- * and builds the portal document. Licence classes and conclusion codes come from {@code driver-certificate-codes.properties}.
+ * Checks every field of a driver health certificate ({@code docs/portal-contract.md}, {@code docs/field-rules.md}) as the
+ * portal does, and more, and builds the portal document. Licence classes, their groups and conclusion codes come from
+ * {@link DriverCertificateCodes}; address codes are sent on the configured administrative map ({@link AddressCodes}).
  */
 public class CertificateValidator {
-  private static final Properties CODES = load();
+  /** The alcohol concentration as a plain decimal: digits, at most three after a point. */
+  private static final Pattern DECIMAL = Pattern.compile("\\d{1,4}(\\.\\d{1,3})?");
+  /** No living person has been measured above these (about 1.5 % blood alcohol; breath at Vietnam's 2,000:1). */
+  private static final Map<String, BigDecimal> ALCOHOL_LIMITS = Map.of("MG_PER_100ML_BLOOD", new BigDecimal("1500"), "MG_PER_L_BREATH", new BigDecimal("7.5"));
+  private static final Map<String, String> ALCOHOL_UNITS = Map.of("MG_PER_100ML_BLOOD", "0", "MG_PER_L_BREATH", "1");
+
   private final Clock clock;
   private final Function<String, String> facilityNames;
+  private final DriverCertificateCodes codes;
   private final AddressCodes addressCodes;
 
-  public CertificateValidator(Clock clock, Function<String, String> facilityNames, AddressCodes addressCodes) {
-    this.clock = clock;
-    this.facilityNames = facilityNames;
-    this.addressCodes = addressCodes;
+  /** The bundled licence-class table; address codes sent as given (the map before 2025-07-01). */
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames) {
+    this(clock, facilityNames, DriverCertificateCodes.defaults(), AddressCodes.AS_GIVEN);
   }
 
-  /** Address codes sent as given (the map before 2025-07-01). */
-  public CertificateValidator(Clock clock, Function<String, String> facilityNames) {
-    this(clock, facilityNames, AddressCodes.AS_GIVEN);
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames, DriverCertificateCodes codes) {
+    this(clock, facilityNames, codes, AddressCodes.AS_GIVEN);
+  }
+
+  public CertificateValidator(Clock clock, Function<String, String> facilityNames, DriverCertificateCodes codes, AddressCodes addressCodes) {
+    this.clock = clock;
+    this.facilityNames = facilityNames;
+    this.codes = codes;
+    this.addressCodes = addressCodes;
   }
 
   public PortalDocument validate(CertificateRequest r, String operation) {
@@ -88,12 +98,12 @@ public class CertificateValidator {
     if (!ProvinceCodes.isKnownAdministrative(province)) {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, "person.address.provinceCode");
     }
-    List<String> codes = addressCodes.toPortal(province,
+    List<String> address = addressCodes.toPortal(province,
         pattern(optional(a.districtCode(), "person.address.districtCode", 3), "person.address.districtCode", "\\d{3}"),
         pattern(required(a.communeCode(), "person.address.communeCode", 5), "person.address.communeCode", "\\d{5}"), warnings);
-    f.put("MATINH_THUONGTRU", codes.get(0));
-    f.put("MAHUYEN_THUONGTRU", codes.get(1));
-    f.put("MAXA_THUONGTRU", codes.get(2));
+    f.put("MATINH_THUONGTRU", address.get(0));
+    f.put("MAHUYEN_THUONGTRU", address.get(1));
+    f.put("MAXA_THUONGTRU", address.get(2));
     String idNumber = pattern(required(p.idNumber(), "person.idNumber", 15).toUpperCase(Locale.ROOT), "person.idNumber", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}");
     if (idNumber.matches("\\d{12}")) {
       Cccd.parse(idNumber, "person.idNumber").checkAgainst(new BirthDate(birth, false), Optional.of(sex), "person.idNumber");
@@ -111,16 +121,16 @@ public class CertificateValidator {
     if (alcohol == null || blank(alcohol.value()) || blank(alcohol.unit())) {
       throw new GatewayException(ErrorCode.ALCOHOL, "alcohol");
     }
-    // a plain decimal with a dot, as the portal reads NONGDOCON (no sign, exponent or comma)
-    if (!alcohol.value().trim().matches("\\d+(\\.\\d+)?")) {
+    String unit = alcohol.unit().trim().toUpperCase(Locale.ROOT);
+    if (!ALCOHOL_UNITS.containsKey(unit)) {
+      throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.unit");
+    }
+    String concentration = alcohol.value().trim();
+    if (!DECIMAL.matcher(concentration).matches() || new BigDecimal(concentration).compareTo(ALCOHOL_LIMITS.get(unit)) > 0) {
       throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.value");
     }
-    f.put("NONGDOCON", alcohol.value().trim());
-    f.put("DVINONGDOCON", switch (alcohol.unit().trim().toUpperCase(Locale.ROOT)) {
-      case "MG_PER_100ML_BLOOD" -> "0";
-      case "MG_PER_L_BREATH" -> "1";
-      default -> throw new GatewayException(ErrorCode.ALCOHOL, "alcohol.unit");
-    });
+    f.put("NONGDOCON", concentration);
+    f.put("DVINONGDOCON", ALCOHOL_UNITS.get(unit));
     f.put("MATUY", switch (blank(r.drugTest()) ? "" : r.drugTest().trim().toUpperCase(Locale.ROOT)) {
       case "NEGATIVE" -> "0";
       case "POSITIVE" -> "1";
@@ -129,12 +139,9 @@ public class CertificateValidator {
     LocalDate concluded = FieldChecks.date(c.date(), "conclusion.date", today, true);
     f.put("NGAYKETLUAN", concluded.format(DMY));
     f.put("BACSYKETLUAN", FieldChecks.name(c.doctor(), "conclusion.doctor"));
-    String conclusion = blank(c.code()) ? null : CODES.getProperty("conclusion." + c.code().trim().toUpperCase(Locale.ROOT));
-    if (conclusion == null) {
-      throw new GatewayException(ErrorCode.CONCLUSION, "conclusion.code");
-    }
-    f.put("KETLUAN", conclusion);
-    f.put("HANGBANGLAI", licenceClass(r.licenceClass(), warnings));
+    DriverCertificateCodes.LicenceClass licence = licenceClass(r, warnings);
+    f.put("KETLUAN", codes.conclusion(licence.group(), c.code()));
+    f.put("HANGBANGLAI", licence.portalClass());
     String reexam = "";
     if (!blank(c.reexaminationDate())) {
       LocalDate date;
@@ -161,30 +168,13 @@ public class CertificateValidator {
     return new PortalDocument(DocumentKind.CERTIFICATE, facility, number, operation, f, warnings);
   }
 
-  private static String licenceClass(String value, List<String> warnings) {
-    if (blank(value)) {
+  private DriverCertificateCodes.LicenceClass licenceClass(CertificateRequest r, List<String> warnings) {
+    if (blank(r.licenceClass())) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "licenceClass");
     }
-    String key = value.trim().toUpperCase(Locale.ROOT);
-    String current = CODES.getProperty("class." + key);
-    if (current != null) {
-      return current;
-    }
-    String mapped = CODES.getProperty("legacy." + key);
-    if (mapped == null) {
-      throw new GatewayException(ErrorCode.LICENCE_CLASS, "licenceClass");
-    }
-    warnings.add("licence class " + key + " (before 2025) sent as " + mapped);
-    return mapped;
-  }
-
-  private static Properties load() {
-    Properties properties = new Properties();
-    try (InputStream in = CertificateValidator.class.getResourceAsStream("/driver-certificate-codes.properties")) {
-      properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return properties;
+    DriverCertificateCodes.LicenceClass licence = codes.licenceClass(r.licenceClass(), r.licenceClassSystem());
+    licence.exchangedFrom().ifPresent(old -> warnings.add("licence class " + old + " (2008 law) sent as " + licence.portalClass()
+        + licence.restriction().map(limit -> ", limited to " + limit).orElse("")));
+    return licence;
   }
 }

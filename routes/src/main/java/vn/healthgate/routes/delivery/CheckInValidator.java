@@ -28,8 +28,8 @@ import vn.healthgate.routes.identity.Sex;
 import vn.healthgate.routes.text.TextCharacters;
 
 /**
- * Checks every field of XML 0 ({@code docs/portal-contract.md}) as the portal does, and more, and builds the portal
- * document; card fields come from the latest eligibility check when absent.
+ * Checks every field of XML 0 ({@code docs/portal-contract.md}, {@code docs/field-rules.md}) as the portal does, and
+ * more, and builds the portal document; card fields come from the latest eligibility check when absent.
  */
 public class CheckInValidator {
   private final Clock clock;
@@ -43,15 +43,11 @@ public class CheckInValidator {
   public PortalDocument validate(CheckInRequest r) {
     TextCharacters.check(r);
     LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), FieldChecks.VIETNAM);
-    LocalDate today = now.toLocalDate();
     List<String> warnings = new ArrayList<>();
     String facility = pattern(required(r.facilityCode(), "facilityCode", 5), "facilityCode", "\\d{5}");
     Map<String, String> f = new LinkedHashMap<>();
     f.put("MA_LK", required(r.episodeId(), "episodeId", 100));
-    // each notice is sent as its own file, and STT numbers the records of a file from 1
-    if (r.sequence() != null && r.sequence() != 1) {
-      throw new GatewayException(ErrorCode.FIELD_FORMAT, "sequence");
-    }
+    // the record's position in the file: the gateway sends one record per file
     f.put("STT", "1");
     f.put("MA_BN", required(r.patientId(), "patientId", 100));
     f.put("HO_TEN", FieldChecks.name(r.fullName(), "fullName"));
@@ -60,13 +56,13 @@ public class CheckInValidator {
     }
     String cccd = optional(r.cccd(), "cccd", 15);
     pattern(cccd, "cccd", "\\d{12}|\\d{9}|[A-Z0-9]{6,15}");
-    String birth = birth(r.birthDate(), today);
+    CheckInBirth birth = CheckInBirth.parse(r.birthDate(), now);
     Sex sex = sex(r.sex());
     if (cccd.matches("\\d{12}")) {
-      Cccd.parse(cccd, "cccd").checkAgainst(new BirthDate(LocalDate.of(Integer.parseInt(birth.substring(0, 4)), 1, 1), true), Optional.of(sex), "cccd");
+      Cccd.parse(cccd, "cccd").checkAgainst(new BirthDate(LocalDate.of(birth.year(), 1, 1), true), Optional.of(sex), "cccd");
     }
     f.put("SO_CCCD", cccd);
-    f.put("NGAY_SINH", birth);
+    f.put("NGAY_SINH", birth.portalText());
     f.put("GIOI_TINH", switch (sex) {
       case MALE -> "1";
       case FEMALE -> "2";
@@ -100,6 +96,9 @@ public class CheckInValidator {
     f.put("MA_DOITUONG_KCB", pattern(required(r.visitCategory(), "visitCategory", 4), "visitCategory", "[0-9]{1,2}(\\.[0-9]{1,2})?"));
     LocalDateTime arrived = FieldChecks.dateTime(r.arrivedAt(), "arrivedAt", now, true);
     f.put("NGAY_VAO", arrived.format(STAMP));
+    if (birth.newbornWithoutTime(arrived.toLocalDate())) {
+      warnings.add("birthDate of a newborn without the time of birth: NGAY_SINH sent with 0000");
+    }
     LocalDateTime admitted = FieldChecks.dateTime(r.admittedAt(), "admittedAt", now, false);
     f.put("NGAY_VAO_NOI_TRU", admitted == null ? "" : admitted.format(STAMP));
     String reason = optional(r.admissionReason(), "admissionReason", 1024);
@@ -141,43 +140,16 @@ public class CheckInValidator {
     f.put(nameElement, name);
   }
 
-  /** {@code yyyy-MM-dd}, {@code yyyy-MM} or {@code yyyy} → {@code yyyyMMddHHmm} with {@code 00} for what is unknown; not in the future. */
-  private static String birth(String value, LocalDate today) {
-    if (blank(value)) {
-      throw new GatewayException(ErrorCode.FIELD_REQUIRED, "birthDate");
-    }
-    String v = value.trim();
-    try {
-      if (v.matches("\\d{4}")) {
-        notAfter(Year.parse(v).isAfter(Year.from(today)));
-        return v + "00000000";
-      }
-      if (v.matches("\\d{4}-\\d{2}")) {
-        notAfter(YearMonth.parse(v).isAfter(YearMonth.from(today)));
-        return v.replace("-", "") + "000000";
-      }
-    } catch (DateTimeException e) {
-      throw new GatewayException(ErrorCode.FIELD_FORMAT, "birthDate");
-    }
-    LocalDate date = FieldChecks.date(v, "birthDate", today, true);
-    return date.format(DAY) + "0000";
-  }
-
-  private static void notAfter(boolean inTheFuture) {
-    if (inTheFuture) {
-      throw new GatewayException(ErrorCode.DATE_IN_FUTURE, "birthDate");
-    }
-  }
-
   private static Sex sex(String value) {
     if (blank(value)) {
       throw new GatewayException(ErrorCode.FIELD_REQUIRED, "sex");
     }
-    try {
-      return Sex.valueOf(value.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new GatewayException(ErrorCode.SEX_INVALID, "sex");
-    }
+    return switch (value.trim().toUpperCase(Locale.ROOT)) {
+      case "MALE" -> Sex.MALE;
+      case "FEMALE" -> Sex.FEMALE;
+      case "UNDETERMINED" -> Sex.UNDETERMINED;
+      default -> throw new GatewayException(ErrorCode.SEX_INVALID, "sex");
+    };
   }
 
   private static String day(String value, String field) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.identity.PersonName;
+import vn.healthgate.routes.text.CleanText;
 
 /** Field rules shared by the document validators; each failure names the field (JSON path). */
 final class FieldChecks {
@@ -34,7 +35,7 @@ final class FieldChecks {
     if (blank(value)) {
       return "";
     }
-    String v = PersonName.normalise(value);
+    String v = CleanText.of(value);
     if (v.length() > maxLength) {
       throw new GatewayException(ErrorCode.FIELD_TOO_LONG, field);
     }

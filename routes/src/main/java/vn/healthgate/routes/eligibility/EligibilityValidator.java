@@ -75,19 +75,14 @@ public class EligibilityValidator {
 
   private record Officer(String name, Cccd cccd) {}
 
+  /** The reception officer: each fault named with its own code (name, CCCD length, CCCD province). */
   private static Officer officer(EligibilityRequest.Officer officer) {
     if (officer == null || (blank(officer.fullName()) && blank(officer.cccd()))) {
       throw new GatewayException(ErrorCode.OFFICER_MISSING, "officer");
     }
-    if (blank(officer.fullName())) {
-      throw new GatewayException(ErrorCode.OFFICER_INVALID, "officer.fullName");
-    }
-    if (blank(officer.cccd()) || !officer.cccd().trim().matches("\\d{12}")) {
-      throw new GatewayException(ErrorCode.OFFICER_INVALID, "officer.cccd");
-    }
     String name;
     try {
-      name = PersonName.parse(officer.fullName(), "officer.fullName");
+      name = PersonName.parse(blank(officer.fullName()) ? "" : officer.fullName(), "officer.fullName");
     } catch (GatewayException e) {
       throw new GatewayException(ErrorCode.OFFICER_INVALID, "officer.fullName");
     }
@@ -95,7 +90,7 @@ public class EligibilityValidator {
     try {
       cccd = Cccd.parse(officer.cccd(), "officer.cccd");
     } catch (GatewayException e) {
-      throw new GatewayException(ErrorCode.OFFICER_INVALID, "officer.cccd");
+      throw new GatewayException(e.errorCode() == ErrorCode.CCCD_PROVINCE ? ErrorCode.OFFICER_CCCD_PROVINCE : ErrorCode.OFFICER_CCCD_FORMAT, "officer.cccd");
     }
     return new Officer(name, cccd);
   }

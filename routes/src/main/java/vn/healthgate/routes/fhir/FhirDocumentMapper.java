@@ -61,11 +61,10 @@ public class FhirDocumentMapper {
     return new CheckInRequest(
         facility,
         identifier(encounter.getIdentifier(), FhirIdentifiers.EPISODE_ID),
-        null,
         identifier(patient.getIdentifier(), FhirIdentifiers.FACILITY_PATIENT_ID),
-        patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null,
+        FhirNames.vietnamese(patient.getName()),
         identifier(patient.getIdentifier(), FhirIdentifiers.CCCD),
-        birthDate(patient),
+        birthDateAndTime(patient),
         sex(patient.getGender()),
         identifier(patient.getIdentifier(), FhirIdentifiers.CARD_NUMBER),
         null, null, null,
@@ -93,11 +92,11 @@ public class FhirDocumentMapper {
         .map(o -> identifier(o.getIdentifier(), FhirIdentifiers.FACILITY_CODE))
         .orElse(composition.getCustodian().getIdentifier().getValue()) : null;
     String doctor = composition.getAuthor().stream().map(a -> entry(bundle, a, Practitioner.class)).flatMap(Optional::stream)
-        .findFirst().map(p -> p.hasName() ? p.getNameFirstRep().getNameAsSingleString() : null).orElse(null);
+        .findFirst().map(p -> FhirNames.vietnamese(p.getName())).orElse(null);
     Identifier id = patient.getIdentifier().stream().filter(i -> FhirIdentifiers.CCCD.equals(i.getSystem())).findFirst().orElse(new Identifier());
     var address = patient.hasAddress() ? patient.getAddressFirstRep() : null;
     CertificateRequest.Person person = new CertificateRequest.Person(
-        patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null,
+        FhirNames.vietnamese(patient.getName()),
         sex(patient.getGender()),
         birthDate(patient),
         id.getValue(),
@@ -122,10 +121,27 @@ public class FhirDocumentMapper {
     return new CertificateRequest(
         composition.hasIdentifier() && FhirIdentifiers.CERTIFICATE_NUMBER.equals(composition.getIdentifier().getSystem()) ? composition.getIdentifier().getValue() : null,
         facility, person,
-        licence == null || licence.getValue() == null ? null : licence.getValue().primitiveValue(),
+        licenceClass(licence),
+        licenceClassSystem(licence),
         alcoholValue,
         drug == null || !drug.hasValueCodeableConcept() ? null : drug.getValueCodeableConcept().getCodingFirstRep().getCode(),
         conclusionValue);
+  }
+
+  /** {@code valueString} (a 2025 class, or a name only the 2008 law has), or a {@code valueCodeableConcept} coded in one of the two class systems. */
+  private static String licenceClass(Observation licence) {
+    if (licence == null || licence.getValue() == null) {
+      return null;
+    }
+    return licence.getValue() instanceof CodeableConcept concept ? concept.getCodingFirstRep().getCode() : licence.getValue().primitiveValue();
+  }
+
+  private static String licenceClassSystem(Observation licence) {
+    if (licence == null || !(licence.getValue() instanceof CodeableConcept concept)) {
+      return null;
+    }
+    String system = concept.getCodingFirstRep().getSystem();
+    return FhirIdentifiers.LICENCE_CLASS_2008.equals(system) ? "LAW_2008" : FhirIdentifiers.LICENCE_CLASS_2024.equals(system) ? "LAW_2024" : system;
   }
 
   private static String alcoholUnit(String unit) {
@@ -196,6 +212,12 @@ public class FhirDocumentMapper {
 
   private static String birthDate(Patient patient) {
     return patient.hasBirthDateElement() ? patient.getBirthDateElement().getValueAsString() : null;
+  }
+
+  /** The birth date, or the time of birth when the standard {@code patient-birthTime} extension carries it (a newborn's check-in). */
+  private static String birthDateAndTime(Patient patient) {
+    Extension time = patient.hasBirthDateElement() ? patient.getBirthDateElement().getExtensionByUrl(FhirIdentifiers.EXT_BIRTH_TIME) : null;
+    return time != null && time.getValue() instanceof DateTimeType dateTime && dateTime.hasValue() ? dateTime.getValueAsString() : birthDate(patient);
   }
 
   private static String sex(AdministrativeGender gender) {

@@ -59,7 +59,7 @@ public class FhirEligibilityMapper {
         .orElse(identifier(patient, FhirIdentifiers.SOCIAL_INSURANCE_NUMBER));
     Extension qrExtension = patient.getExtensionByUrl(FhirIdentifiers.EXT_CCCD_QR);
     String qr = qrExtension == null || qrExtension.getValue() == null ? null : qrExtension.getValue().primitiveValue();
-    String name = patient.hasName() ? patient.getNameFirstRep().getNameAsSingleString() : null;
+    String name = FhirNames.vietnamese(patient.getName());
     String birth = null;
     if (patient.hasBirthDateElement()) {
       DateType date = patient.getBirthDateElement();
@@ -72,7 +72,7 @@ public class FhirEligibilityMapper {
       default -> null;
     };
     EligibilityRequest.Officer officer = resolve(request, request.getEnterer(), Practitioner.class)
-        .map(p -> new EligibilityRequest.Officer(p.hasName() ? p.getNameFirstRep().getNameAsSingleString() : null, identifier(p, FhirIdentifiers.CCCD)))
+        .map(p -> new EligibilityRequest.Officer(FhirNames.vietnamese(p.getName()), identifier(p, FhirIdentifiers.CCCD)))
         .orElse(null);
     return new EligibilityRequest(facility, cccd, qr, card, blankToNull(name), birth, sex, officer, false);
   }

@@ -25,11 +25,17 @@ public final class FhirIdentifiers {
   public static final String VISIT_TYPE = BASE + "CodeSystem/ma-loai-kcb";
   /** Items of a driver health certificate, as Observation codes: alcohol, drug-test, conclusion, licence-class. */
   public static final String CERTIFICATE_ITEM = BASE + "CodeSystem/gksk-item";
+  /** Driving-licence classes of the Road Traffic Order and Safety Law 2024 (from 2025). */
+  public static final String LICENCE_CLASS_2024 = BASE + "CodeSystem/licence-class-2024";
+  /** Driving-licence classes of the Road Traffic Law 2008 (licences issued before 2025). */
+  public static final String LICENCE_CLASS_2008 = BASE + "CodeSystem/licence-class-2008";
   /** Extensions on Encounter: the first service, drug or supply ordered (valueCoding) and when it was ordered (valueDateTime). */
   public static final String EXT_FIRST_SERVICE = BASE + "StructureDefinition/first-service";
   public static final String EXT_FIRST_DRUG = BASE + "StructureDefinition/first-drug";
   public static final String EXT_FIRST_SUPPLY = BASE + "StructureDefinition/first-supply";
   public static final String EXT_ORDERED_AT = BASE + "StructureDefinition/first-order-time";
+  /** HL7's extension on Patient.birthDate for the time of birth (a newborn's NGAY_SINH carries it). */
+  public static final String EXT_BIRTH_TIME = "http://hl7.org/fhir/StructureDefinition/patient-birthTime";
   /** Extension on the conclusion Observation: the re-examination date (valueDate). */
   public static final String EXT_REEXAMINATION_DATE = BASE + "StructureDefinition/reexamination-date";
 

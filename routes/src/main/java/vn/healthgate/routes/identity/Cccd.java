@@ -3,6 +3,7 @@ package vn.healthgate.routes.identity;
 import java.util.Optional;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.text.CleanText;
 
 /**
  * A citizen ID number, {@code PPP G YY RRRRRR}: province, century-and-sex digit, birth year, random.
@@ -17,7 +18,7 @@ public final class Cccd {
 
   /** Parses the structure (12 digits, known province); {@code field} names the input for errors. */
   public static Cccd parse(String text, String field) {
-    String value = text == null ? "" : text.trim();
+    String value = text == null ? "" : CleanText.of(text);
     if (!value.matches("\\d{12}")) {
       throw new GatewayException(ErrorCode.CCCD_FORMAT, field);
     }

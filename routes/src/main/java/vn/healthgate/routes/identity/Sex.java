@@ -1,5 +1,7 @@
 package vn.healthgate.routes.identity;
 
+import vn.healthgate.routes.text.CleanText;
+
 /** One internal sex enum, mapped at each edge (XML 130: 1/2/3; certificate API: 0/1; lookup: Nam/Nữ). */
 public enum Sex {
   MALE,
@@ -11,7 +13,7 @@ public enum Sex {
     if (word == null) {
       return UNDETERMINED;
     }
-    String w = PersonName.normalise(word).toLowerCase(java.util.Locale.ROOT);
+    String w = CleanText.of(word).toLowerCase(java.util.Locale.ROOT);
     if (w.equals("nam")) {
       return MALE;
     }

@@ -26,7 +26,7 @@ class SubmissionsTest {
       new CertificateValidator(CLOCK, code -> "Bệnh viện"), new DocumentSigner(facility -> Optional.of(new IssuedCredential(null, null, List.of()))), CLOCK);
 
   static CheckInRequest checkIn(String episode) {
-    return new CheckInRequest("70001", episode, null, "BN-1", "NGUYỄN VĂN AN", "070090000123", "1990-01-01", "MALE", "HN4707014012731", null, null, null,
+    return new CheckInRequest("70001", episode, "BN-1", "NGUYỄN VĂN AN", "070090000123", "1990-01-01", "MALE", "HN4707014012731", null, null, null,
         "1.1", "2026-11-25T08:00:00+07:00", null, null, null, "01", new CheckInRequest.Item("02.1896", "Khám Nội"), null, null,
         "2026-11-25T08:15:00+07:00", null);
   }
@@ -35,7 +35,7 @@ class SubmissionsTest {
     return new CertificateRequest(number, "70001",
         new CertificateRequest.Person("VÕ HỮU BÌNH", "MALE", "1989-11-10", "070089868934", "2021-03-15", "Cục Cảnh sát QLHC về TTXH",
             new CertificateRequest.Address("Ấp 2, Đồng Phú, Bình Phước", "70", "697", "25261")),
-        "B", new CertificateRequest.Alcohol("0", "MG_PER_L_BREATH"), "NEGATIVE",
+        "B", null, new CertificateRequest.Alcohol("0", "MG_PER_L_BREATH"), "NEGATIVE",
         new CertificateRequest.Conclusion("FIT", "NGUYỄN THỊ LAN", "2026-11-25", null, null, null));
   }
 

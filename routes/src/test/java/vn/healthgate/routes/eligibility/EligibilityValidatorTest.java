@@ -13,7 +13,6 @@ import vn.healthgate.routes.error.GatewayException;
 class EligibilityValidatorTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
   private static final EligibilityRequest.Officer OFFICER = new EligibilityRequest.Officer("NGÔ NGỌC GIANG", "070186171117");
-  private final EligibilityValidator validator = new EligibilityValidator(CLOCK);
 
   @Test
   void buildsThePortalRequestFromACccd() {
@@ -52,5 +51,55 @@ class EligibilityValidatorTest {
   void refusesFutureBirthDate() {
     assertThatThrownBy(() -> validator.validate(new EligibilityRequest("70001", null, null, "7014012731", "A B", "2026-11-27", null, OFFICER, null)))
         .extracting(e -> ((GatewayException) e).errorCode()).isEqualTo(ErrorCode.BIRTHDATE_FUTURE);
+  }
+
+  private static String refusal(EligibilityRequest request) {
+    try {
+      validator.validate(request);
+      return "accepted";
+    } catch (GatewayException e) {
+      return e.errorCode().code() + " " + e.field().orElse("");
+    }
+  }
+
+  private static final EligibilityValidator validator = new EligibilityValidator(CLOCK);
+
+  @Test
+  void anOfficerCccdOfTheWrongLengthSaysSo() {
+    assertThat(refusal(new EligibilityRequest("70001", "070089868934", null, null, "VÕ HỮU BÌNH", "1989-11-10", null,
+        new EligibilityRequest.Officer("NGÔ NGỌC GIANG", "07018617111"), null))).isEqualTo("GW-OFFICER-CCCD-FORMAT officer.cccd");
+  }
+
+  @Test
+  void anOfficerCccdWithAnUnknownProvinceSaysSo() {
+    assertThat(refusal(new EligibilityRequest("70001", "070089868934", null, null, "VÕ HỮU BÌNH", "1989-11-10", null,
+        new EligibilityRequest.Officer("NGÔ NGỌC GIANG", "003186171117"), null))).isEqualTo("GW-OFFICER-CCCD-PROVINCE officer.cccd");
+  }
+
+  @Test
+  void anOfficerWithoutANameSaysSo() {
+    assertThat(refusal(new EligibilityRequest("70001", "070089868934", null, null, "VÕ HỮU BÌNH", "1989-11-10", null,
+        new EligibilityRequest.Officer(" ", "070186171117"), null))).isEqualTo("GW-OFFICER-INVALID officer.fullName");
+  }
+
+  @Test
+  void namesReachThePortalCleanedOfInvisibleCharactersOddSpacesAndTheLookAlikeEth() {
+    EligibilityQuery query = validator.validate(new EligibilityRequest("70001", "\uFEFF070089868934", null, null, "\uFEFFV\u00D5\u00A0HỮU\u202FBÌNH",
+        "1989-11-10", null, new EligibilityRequest.Officer("NG\u00D4\u3000NG\u1eccC GIANG\u200B", "070186171117"), null));
+
+    assertThat(query.toPortalRequest().hoTen()).isEqualTo("VÕ HỮU BÌNH");
+    assertThat(query.toPortalRequest().hoTenCb()).isEqualTo("NGÔ NGỌC GIANG");
+    assertThat(validator.validate(new EligibilityRequest("70001", null, null, "7014012731", "\u00D0ẶNG QUANG HÙNG", "1989", null, OFFICER, null))
+        .toPortalRequest().hoTen()).isEqualTo("ĐẶNG QUANG HÙNG");
+  }
+
+  @Test
+  void aQrIssuedInTheFutureOrBeforeTheBirthIsRefused() {
+    assertThat(refusal(new EligibilityRequest("70001", null, "070089868934||VÕ HỮU BÌNH|10111989|Nam|Ấp 2|27112026", null, null, null, null, OFFICER, null)))
+        .isEqualTo("GW-QR-ISSUE-DATE qr");
+    assertThat(refusal(new EligibilityRequest("70001", null, "070089868934||VÕ HỮU BÌNH|10111989|Nam|Ấp 2|09111989", null, null, null, null, OFFICER, null)))
+        .isEqualTo("GW-QR-ISSUE-DATE qr");
+    assertThat(refusal(new EligibilityRequest("70001", null, "070089868934||VÕ HỮU BÌNH|10111989|Nam|Ấp 2|26112026", null, null, null, null, OFFICER, null)))
+        .isEqualTo("accepted");
   }
 }

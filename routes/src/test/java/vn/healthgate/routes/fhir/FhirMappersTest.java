@@ -303,7 +303,7 @@ class FhirMappersTest {
         coded("QR extension as a coding", set("/contained/0/extension", "[{\"url\":\"" + FhirIdentifiers.EXT_CCCD_QR + "\",\"valueCoding\":{\"code\":\"x\"}}]")),
         refused("QR extension without value and no CCCD", both(remove("/contained/0/identifier"),
             set("/contained/0/extension", "[{\"url\":\"" + FhirIdentifiers.EXT_CCCD_QR + "\"}]")), "GW-PATIENT-ID-MISSING", "cccd"),
-        refused("officer identifier without value", remove("/contained/1/identifier/0/value"), "GW-OFFICER-INVALID", "officer.cccd"),
+        refused("officer identifier without value", remove("/contained/1/identifier/0/value"), "GW-OFFICER-CCCD-FORMAT", "officer.cccd"),
         refused("officer with an empty name", set("/contained/1/name", "[{}]"), "GW-OFFICER-INVALID", "officer.fullName"),
         refused("enterer referring to nothing", set("/enterer", "{\"reference\":\"#nobody\"}"), "GW-OFFICER-MISSING", "officer"),
         refused("facility identifier without value", remove("/contained/2/identifier/0/value"), "GW-FACILITY-MISSING", "facilityCode"),

@@ -63,4 +63,18 @@ class CccdQrTest {
   void toStringHidesPersonalData() {
     assertThat(CccdQr.parse(QR, TODAY).toString()).doesNotContain("NGUYỄN").doesNotContain("070090000123");
   }
+
+  @Test
+  void aByteOrderMarkAScannerPutInFrontIsIgnored() {
+    assertThat(CccdQr.parse("\uFEFF" + QR, TODAY).cccd().digits()).isEqualTo("070090000123");
+  }
+
+  @Test
+  void theIssueDateIsNeitherBeforeTheBirthNorInTheFuture() {
+    assertThatThrownBy(() -> CccdQr.parse(QR.replace("15032021", "31121989"), TODAY))
+        .extracting(e -> ((GatewayException) e).errorCode().code()).isEqualTo("GW-QR-ISSUE-DATE");
+    assertThatThrownBy(() -> CccdQr.parse(QR.replace("15032021", "27112026"), TODAY))
+        .extracting(e -> ((GatewayException) e).errorCode().code()).isEqualTo("GW-QR-ISSUE-DATE");
+    assertThat(CccdQr.parse(QR.replace("15032021", "01011990"), TODAY).issuedOn()).isEqualTo(LocalDate.of(1990, 1, 1));
+  }
 }

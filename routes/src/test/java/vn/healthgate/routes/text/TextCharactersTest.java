@@ -36,7 +36,7 @@ class TextCharactersTest {
 
   /** A check-in with every text field filled, valid as a whole. */
   static CheckInRequest checkIn() {
-    return new CheckInRequest("70001", "LK-1", 1, "BN-1", "NGUYỄN VĂN AN", "070090000123", "1990-01-01", "MALE", "HN4707014012731", "70184",
+    return new CheckInRequest("70001", "LK-1", "BN-1", "NGUYỄN VĂN AN", "070090000123", "1990-01-01", "MALE", "HN4707014012731", "70184",
         "2026-01-01", "2026-12-31", "1.1", "2026-11-25T08:00:00+07:00", "2026-11-25T09:00:00+07:00", "Sốt cao", "A01", "01",
         new CheckInRequest.Item("02.1896", "Khám Nội"), new CheckInRequest.Item("40.17", "Paracetamol"), new CheckInRequest.Item("N01", "Bơm tiêm"),
         "2026-11-25T08:15:00+07:00", "dự phòng");
@@ -47,7 +47,7 @@ class TextCharactersTest {
     return new CertificateRequest("00001/GKSKLX/70001/26", "70001",
         new CertificateRequest.Person("VÕ HỮU BÌNH", "MALE", "1989-11-10", "070089868934", "2021-03-15", "Cục Cảnh sát QLHC về TTXH",
             new CertificateRequest.Address("Ấp 2, Đồng Phú, Bình Phước", "70", "697", "25261")),
-        "B", new CertificateRequest.Alcohol("0", "MG_PER_L_BREATH"), "NEGATIVE",
+        "B", "LAW_2024", new CertificateRequest.Alcohol("0", "MG_PER_L_BREATH"), "NEGATIVE",
         new CertificateRequest.Conclusion("FIT_WITH_REEXAMINATION", "NGUYỄN THỊ LAN", "2026-11-25", "2027-05-25", "không", "Ổn định"));
   }
 
@@ -100,7 +100,7 @@ class TextCharactersTest {
     assertEveryTextFieldIsChecked(certificate(), r -> certificates.validate(r, "ADD"),
         List.of("number", "facilityCode", "person.fullName", "person.sex", "person.birthDate", "person.idNumber", "person.idIssuedOn",
             "person.idIssuedBy", "person.address.line", "person.address.provinceCode", "person.address.districtCode", "person.address.communeCode",
-            "licenceClass", "alcohol.value", "alcohol.unit", "drugTest", "conclusion.code", "conclusion.doctor", "conclusion.date",
+            "licenceClass", "licenceClassSystem", "alcohol.value", "alcohol.unit", "drugTest", "conclusion.code", "conclusion.doctor", "conclusion.date",
             "conclusion.reexaminationDate", "conclusion.reason", "conclusion.condition"));
   }
 

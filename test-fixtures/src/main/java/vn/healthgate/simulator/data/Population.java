@@ -19,6 +19,12 @@ import java.util.Set;
 /**
  * A seeded, deterministic synthetic population whose cards and presentations cover every result code
  * of the portal's card lookup. The same seed, size and reference date always give the same people.
+ *
+ * <p>The last {@value #TONE_PLACEMENT_CITIZENS} citizens answering 000 carry names with a tone mark that can sit on
+ * either vowel ({@code HÒA}/{@code HOÀ}, {@code THỦY}/{@code THUỶ}), half registered one way and half the other, as
+ * real registries hold both; they present their name as registered. Presented in the other spelling, the portal
+ * answers 061, as for any other wrong name (ADR 0013). They are renamed from a separate random stream, so every
+ * other citizen is what the same seed always gave.
  */
 public final class Population {
 
@@ -36,6 +42,8 @@ public final class Population {
   public static final Set<String> SCRIPTED = Set.of("100", "101", "205", "401");
 
   private static final int PER_SPECIAL_CODE = 40;
+  /** Citizens (answering 000) whose name can be spelled with the tone mark on either vowel. */
+  public static final int TONE_PLACEMENT_CITIZENS = 20;
   private static final List<String> CCCD_PROVINCES = List.of("070", "070", "070", "070", "001", "079", "074", "075", "038", "040", "052");
   private static final List<String> ORDINARY_GROUPS = List.of("DN", "HC", "HT", "HS", "SV", "GD", "HN", "CN", "CK", "BT");
   private static final List<String> DIAGNOSES =
@@ -75,7 +83,27 @@ public final class Population {
     for (String code : codes) {
       citizens.add(generator.citizen(code));
     }
+    respellWithTonePlacementVariants(citizens, new Random(seed ^ 0x70E5_9A11L));
     return new Population(citizens);
+  }
+
+  /** The last {@link #TONE_PLACEMENT_CITIZENS} citizens answering 000 get names spelled one way or the other, alternately. */
+  private static void respellWithTonePlacementVariants(List<Citizen> citizens, Random random) {
+    int respelled = 0;
+    for (int i = citizens.size() - 1; i >= 0 && respelled < TONE_PLACEMENT_CITIZENS; i--) {
+      Citizen c = citizens.get(i);
+      if (!c.expectedCode().equals("000")) {
+        continue;
+      }
+      Citizen.Registry r = c.registry();
+      String name = VietnameseNames.withTonePlacementVariant(r.fullName(), random, r.female(), respelled % 2 == 1);
+      Citizen.Presented p = c.presented();
+      citizens.set(i, new Citizen(c.expectedCode(),
+          new Citizen.Registry(r.cccd(), name, r.birthDate(), r.birthYearOnly(), r.female(), r.address()),
+          new Citizen.Presented(name, p.birthDate(), p.cardNumber(), p.lookupBy(), p.facilityCode(), p.officer()),
+          c.card(), c.newCard(), c.visits()));
+      respelled++;
+    }
   }
 
   public List<Citizen> all() {

@@ -15,7 +15,34 @@ public final class VietnameseNames {
   static final List<String> GIVEN_FEMALE =
       List.of("ANH", "CHI", "DUNG", "GIANG", "HÀ", "HẠNH", "HƯƠNG", "LAN", "LINH", "MAI", "NGA", "NHUNG", "OANH", "THẢO", "TRANG", "YẾN");
 
+  /**
+   * Names with a syllable whose tone mark sits on the first vowel in one spelling and on the second in the other
+   * ({@code oa}, {@code oe}, {@code uy} without a final consonant): both spellings are in real registries. Each entry
+   * is {@code {first-vowel spelling, second-vowel spelling}}.
+   */
+  static final List<List<String>> TONE_PLACEMENT_GIVEN_FEMALE =
+      List.of(List.of("HÒA", "HOÀ"), List.of("THỦY", "THUỶ"), List.of("THÚY", "THUÝ"), List.of("NHỤY", "NHUỴ"));
+  static final List<List<String>> TONE_PLACEMENT_GIVEN_MALE =
+      List.of(List.of("HÒA", "HOÀ"), List.of("THỤY", "THUỴ"), List.of("THỦY", "THUỶ"));
+  /** A middle name spelled both ways ({@code NGUYỄN THÙY LINH} / {@code NGUYỄN THUỲ LINH}). */
+  static final List<String> TONE_PLACEMENT_MIDDLE_FEMALE = List.of("THÙY", "THUỲ");
+
   private VietnameseNames() {}
+
+  /**
+   * {@code name} with its given name (and, for some women, its middle name) replaced by one spelled with the tone
+   * mark on the first vowel ({@code secondVowel} false: {@code HÒA}) or on the second ({@code HOÀ}).
+   */
+  static String withTonePlacementVariant(String name, Random random, boolean female, boolean secondVowel) {
+    String[] parts = name.split(" ");
+    int spelling = secondVowel ? 1 : 0;
+    List<List<String>> given = female ? TONE_PLACEMENT_GIVEN_FEMALE : TONE_PLACEMENT_GIVEN_MALE;
+    parts[parts.length - 1] = given.get(random.nextInt(given.size())).get(spelling);
+    if (female && parts.length == 3 && random.nextInt(3) == 0) {
+      parts[1] = TONE_PLACEMENT_MIDDLE_FEMALE.get(spelling);
+    }
+    return String.join(" ", parts);
+  }
 
   public static String fullName(Random random, boolean female) {
     String family = pick(random, FAMILY);

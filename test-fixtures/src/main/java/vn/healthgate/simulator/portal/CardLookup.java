@@ -213,6 +213,11 @@ public final class CardLookup {
     return citizen.registry().birthYearOnly() ? registered.getYear() == presented.getYear() : registered.equals(presented);
   }
 
+  /**
+   * Names compared as the portal compares them (ADR 0013): Unicode NFC, runs of spaces as one, upper case. Nothing
+   * more: a tone mark on the other vowel ({@code HÒA} for {@code HOÀ}) or a look-alike letter ({@code Ð} U+00D0 for
+   * {@code Đ} U+0110) is another name, answered 060 or 061.
+   */
   static String normaliseName(String name) {
     return Normalizer.normalize(name.trim().replaceAll("\\s+", " "), Normalizer.Form.NFC).toUpperCase(new Locale("vi"));
   }
