@@ -23,11 +23,11 @@ class CertificateAddressTest {
     return new CertificateRequest(sample.number(), sample.facilityCode(),
         new CertificateRequest.Person(p.fullName(), p.sex(), p.birthDate(), p.idNumber(), p.idIssuedOn(), p.idIssuedBy(),
             new CertificateRequest.Address("Ấp 2, xã Đồng Phú, Đồng Nai", province, district, commune)),
-        sample.licenceClass(), sample.alcohol(), sample.drugTest(), sample.conclusion());
+        sample.licenceClass(), sample.licenceClassSystem(), sample.alcohol(), sample.drugTest(), sample.conclusion());
   }
 
   private static PortalDocument validate(AddressCodes codes, CertificateRequest request) {
-    return new CertificateValidator(CLOCK, code -> "Bệnh viện", codes).validate(request, "ADD");
+    return new CertificateValidator(CLOCK, code -> "Bệnh viện", DriverCertificateCodes.defaults(), codes).validate(request, "ADD");
   }
 
   @Test

@@ -44,12 +44,17 @@ class EligibilityLookupIT {
     FacilityDirectory facilities = new FacilityDirectory() {
       @Override
       public Optional<PortalAccount> lookupAccount(String code) {
-        return Optional.of(new PortalAccount(code + "_BV", PasswordHash.md5UpperHex(Facilities.devPassword(code))));
+        return Optional.of(new PortalAccount(code + "_BV", PasswordHash.md5UpperHex(Facilities.devBvPassword(code))));
       }
 
       @Override
       public Optional<PortalAccount> certificateAccount(String code) {
         return Optional.empty();
+      }
+
+      @Override
+      public String provinceCode(String code) {
+        return "75";
       }
 
       @Override
