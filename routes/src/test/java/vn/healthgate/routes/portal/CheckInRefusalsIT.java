@@ -54,7 +54,8 @@ class CheckInRefusalsIT {
     return Stream.of(
         row("MA_LK missing", field("MA_LK", ""), "MA_LK: bắt buộc", set("episodeId", null), ErrorCode.FIELD_REQUIRED, "episodeId"),
         row("MA_LK over 100", field("MA_LK", "L".repeat(101)), "MA_LK: dài quá 100", set("episodeId", "L".repeat(101)), ErrorCode.FIELD_TOO_LONG, "episodeId"),
-        row("STT not the record's position", field("STT", "2"), "STT: phải là số thứ tự", set("sequence", 2), ErrorCode.FIELD_FORMAT, "sequence"),
+        // never sent: the gateway writes STT itself (a client's sequence is ignored)
+        built("STT not the record's position", field("STT", "2"), "STT: phải là số thứ tự"),
         row("MA_BN missing", field("MA_BN", ""), "MA_BN: bắt buộc", set("patientId", null), ErrorCode.FIELD_REQUIRED, "patientId"),
         row("MA_BN over 100", field("MA_BN", "B".repeat(101)), "MA_BN: dài quá 100", set("patientId", "B".repeat(101)), ErrorCode.FIELD_TOO_LONG, "patientId"),
         row("HO_TEN missing", field("HO_TEN", ""), "HO_TEN: bắt buộc", set("fullName", null), ErrorCode.FIELD_REQUIRED, "fullName"),
