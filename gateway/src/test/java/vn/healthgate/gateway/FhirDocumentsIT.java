@@ -30,7 +30,6 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,11 +38,6 @@ import vn.healthgate.routes.fhir.FhirIdentifiers;
 /** FHIR Encounter → check-in notice, FHIR document Bundle → driver health certificate: the same intake and delivery as REST. */
 class FhirDocumentsIT extends GatewayIT {
   @Autowired JdbcTemplate jdbc;
-
-  @BeforeEach
-  void emptyOutbox() {
-    jdbc.update("delete from outbox");
-  }
 
   static Encounter encounter(String episode) {
     Encounter encounter = new Encounter();
@@ -132,8 +126,15 @@ class FhirDocumentsIT extends GatewayIT {
     return post(path, "application/fhir+json", FhirTestSupport.FHIR.newJsonParser().encodeResourceToString(resource), "dev-70001");
   }
 
-  private long accepted() {
-    return jdbc.queryForObject("select count(*) from outbox where status = 'ACCEPTED'", Long.class);
+  /** The status of this facility's document with {@code key} ({@code MA_LK} or {@code SO}); null when none was stored. */
+  private String status(String key) {
+    return jdbc.query("select status from outbox where facility_code = '70001' and business_key = ?", (rs, n) -> rs.getString(1), key)
+        .stream().findFirst().orElse(null);
+  }
+
+  /** A certificate number of this run ({@link TestIds}). */
+  private static String number() {
+    return String.format("%05d/GKSKLX/70001/%02d", TestIds.serial(), LocalDate.now().getYear() % 100);
   }
 
   @Test
@@ -156,29 +157,30 @@ class FhirDocumentsIT extends GatewayIT {
 
   @Test
   void encounterBecomesACheckInNoticeThatIsDelivered() {
-    Reply reply = postFhir("/fhir/Encounter", encounter("FHIR-LK-1"));
+    String episode = TestIds.episode("FHIR-LK");
+    Reply reply = postFhir("/fhir/Encounter", encounter(episode));
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(201);
     assertThat(reply.header("Location")).contains("/Encounter/");
-    await().atMost(Duration.ofSeconds(30)).until(() -> accepted() == 1);
-    assertThat(jdbc.queryForObject("select signed_document from outbox where business_key = 'FHIR-LK-1'", String.class))
-        .contains("<MA_LK>FHIR-LK-1</MA_LK>").contains("<MA_BN>BN-FHIR-LK-1</MA_BN>").contains("<MA_DICH_VU>02.1896</MA_DICH_VU>");
+    await().atMost(Duration.ofSeconds(30)).until(() -> "ACCEPTED".equals(status(episode)));
+    assertThat(jdbc.queryForObject("select signed_document from outbox where facility_code = '70001' and business_key = ?", String.class, episode))
+        .contains("<MA_LK>" + episode + "</MA_LK>").contains("<MA_BN>BN-" + episode + "</MA_BN>").contains("<MA_DICH_VU>02.1896</MA_DICH_VU>");
   }
 
   @Test
   void documentBundleBecomesADriverHealthCertificateThatIsDelivered() {
-    String number = String.format("00801/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100);
+    String number = number();
     Reply reply = postFhir("/fhir/Bundle", certificateBundle(number, Bundle.BundleType.DOCUMENT));
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(201);
-    await().atMost(Duration.ofSeconds(30)).until(() -> accepted() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> "ACCEPTED".equals(status(number)));
     assertThat(jdbc.queryForObject("select signed_document from outbox where business_key = ?", String.class, number))
         .contains("<SO>" + number + "</SO>").contains("<HANGBANGLAI>B</HANGBANGLAI>").contains("<DVINONGDOCON>1</DVINONGDOCON>");
   }
 
   @Test
   void aBundleThatIsNotADocumentIsUnprocessable() {
-    Reply reply = postFhir("/fhir/Bundle", certificateBundle("00802/GKSKLX/70001/26", Bundle.BundleType.COLLECTION));
+    Reply reply = postFhir("/fhir/Bundle", certificateBundle(number(), Bundle.BundleType.COLLECTION));
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FHIR-INVALID");
@@ -186,7 +188,8 @@ class FhirDocumentsIT extends GatewayIT {
 
   @Test
   void anInvalidEncounterFieldIsUnprocessableWithTheRestCodeAndNothingIsStored() {
-    Encounter encounter = encounter("FHIR-LK-2");
+    String episode = TestIds.episode("FHIR-LK");
+    Encounter encounter = encounter(episode);
     encounter.getType().get(1).getCodingFirstRep().setCode("10");
 
     Reply reply = postFhir("/fhir/Encounter", encounter);
@@ -194,7 +197,7 @@ class FhirDocumentsIT extends GatewayIT {
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-FORMAT");
     assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("visitType");
-    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+    assertThat(status(episode)).as("nothing stored").isNull();
   }
 
   /** A lone surrogate as a JSON escape (the test's HTTP client cannot write one as UTF-8) in place of {@code marker}. */
@@ -205,29 +208,31 @@ class FhirDocumentsIT extends GatewayIT {
 
   @Test
   void anEncounterWithTextASignedDocumentCannotCarryIsUnprocessableNamingTheMappedFieldAndNothingIsStored() {
-    Reply reply = postFhirWithLoneSurrogate("/fhir/Encounter", encounter("FHIR-LK-4"), "NGUYỄN VĂN AN");
+    String episode = TestIds.episode("FHIR-LK");
+    Reply reply = postFhirWithLoneSurrogate("/fhir/Encounter", encounter(episode), "NGUYỄN VĂN AN");
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
     assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
-    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+    assertThat(status(episode)).as("nothing stored").isNull();
   }
 
   @Test
   void aCertificateBundleWithTextASignedDocumentCannotCarryIsUnprocessableNamingTheMappedFieldAndNothingIsStored() {
-    String number = String.format("00803/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100);
+    String number = number();
     Reply reply = postFhirWithLoneSurrogate("/fhir/Bundle", certificateBundle(number, Bundle.BundleType.DOCUMENT), "Ấp 2, Đồng Phú");
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
     assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.address.line");
-    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+    assertThat(status(number)).as("nothing stored").isNull();
   }
 
   @Test
   void aFhirCreateWithAnIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsStored() {
-    for (Resource resource : new Resource[] {encounter("FHIR-LK-5"),
-        certificateBundle(String.format("00804/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT)}) {
+    String episode = TestIds.episode("FHIR-LK");
+    String number = number();
+    for (Resource resource : new Resource[] {encounter(episode), certificateBundle(number, Bundle.BundleType.DOCUMENT)}) {
       String path = "/fhir/" + resource.fhirType();
       Reply reply = post(path, "application/fhir+json", FhirTestSupport.FHIR.newJsonParser().encodeResourceToString(resource), "dev-70001",
           Map.of("Idempotency-Key", "k".repeat(201)));
@@ -237,12 +242,14 @@ class FhirDocumentsIT extends GatewayIT {
       assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
       assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Idempotency-Key");
     }
-    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+    assertThat(status(episode)).as("nothing stored").isNull();
+    assertThat(status(number)).as("nothing stored").isNull();
   }
 
   @Test
   void anEncounterWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
-    Encounter encounter = encounter("FHIR-LK-6");
+    String episode = TestIds.episode("FHIR-LK");
+    Encounter encounter = encounter(episode);
     ((Patient) encounter.getContained().get(0)).getIdentifier().forEach(i -> i.setValue(null));
 
     Reply reply = postFhir("/fhir/Encounter", encounter);
@@ -250,12 +257,13 @@ class FhirDocumentsIT extends GatewayIT {
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
     assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("patientId");
-    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+    assertThat(status(episode)).as("nothing stored").isNull();
   }
 
   @Test
   void aBundleWhosePatientIdentifierHasNoValueIsUnprocessableWithACode() {
-    Bundle bundle = certificateBundle(String.format("00805/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT);
+    String number = number();
+    Bundle bundle = certificateBundle(number, Bundle.BundleType.DOCUMENT);
     ((Patient) bundle.getEntry().get(1).getResource()).getIdentifierFirstRep().setValue(null);
 
     Reply reply = postFhir("/fhir/Bundle", bundle);
@@ -263,12 +271,12 @@ class FhirDocumentsIT extends GatewayIT {
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
     assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.idNumber");
-    assertThat(jdbc.queryForObject("select count(*) from outbox", Long.class)).isZero();
+    assertThat(status(number)).as("nothing stored").isNull();
   }
 
   @Test
   void aBundleWhoseLicenceObservationHasNoValueIsUnprocessableWithACode() {
-    Bundle bundle = certificateBundle(String.format("00806/GKSKLX/70001/%02d", LocalDate.now().getYear() % 100), Bundle.BundleType.DOCUMENT);
+    Bundle bundle = certificateBundle(number(), Bundle.BundleType.DOCUMENT);
     ((Observation) bundle.getEntry().get(7).getResource()).setValue(null);
 
     Reply reply = postFhir("/fhir/Bundle", bundle);
@@ -280,7 +288,7 @@ class FhirDocumentsIT extends GatewayIT {
 
   @Test
   void anEncounterForAnotherFacilityIsForbidden() {
-    Encounter encounter = encounter("FHIR-LK-3");
+    Encounter encounter = encounter(TestIds.episode("FHIR-LK"));
     encounter.getServiceProvider().getIdentifier().setValue("70002");
 
     assertThat(postFhir("/fhir/Encounter", encounter).status()).isEqualTo(403);
