@@ -323,6 +323,27 @@ abstract class DeliveryScenarios extends GatewayIT {
   }
 
   @Test
+  void anotherFacilitysEligibilityCheckNeverFillsACheckInsCard() throws Exception {
+    JsonNode citizen = citizen("000");
+    Reply eligibility = postEligibility(requestFor(citizen), apiKeyFor(citizen));
+    assertThat(eligibility.status()).isEqualTo(200);
+    String other = citizen.get("facilityCode").asText().equals("70001") ? "70002" : "70001";
+    Map<String, Object> checkIn = DocumentSamples.checkIn(other, TestIds.episode("NOT-MINE"));
+    checkIn.remove("cardNumber");
+    checkIn.put("cccd", citizen.get("cccd").asText());
+    checkIn.put("birthDate", citizen.get("birthDate").asText());
+    checkIn.put("sex", citizen.get("sex").asText());
+
+    Reply reply = submit("/api/v1/check-ins", checkIn, other);
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(202);
+    assertThat(reply.body().has("warnings")).as(reply.text()).isFalse();
+    awaitStatus(Duration.ofSeconds(30), "ACCEPTED", id(reply));
+    assertThat(jdbc.queryForObject("select signed_document from outbox where id = ?", String.class, id(reply)))
+        .as("the card of another facility's check is not in it").doesNotContain(eligibility.body().at("/card/number").asText());
+  }
+
+  @Test
   void aCheckInWithoutCardFieldsTakesThemFromTheLatestEligibilityCheck() throws Exception {
     JsonNode citizen = citizen("000");
     String facility = citizen.get("facilityCode").asText();

@@ -61,7 +61,7 @@ class ValidatorPropertiesTest {
   void checkInsAreAcceptedOrRefusedWithACode(@ForAll("text") String facility, @ForAll("text") String episode, @ForAll("text") String name,
       @ForAll("text") String birth, @ForAll("text") String sex, @ForAll("text") String arrived, @ForAll("text") String ordered,
       @ForAll("text") String visitType, @ForAll("text") String cccd) {
-    CheckInValidator validator = new CheckInValidator(CLOCK, any -> Optional.empty());
+    CheckInValidator validator = new CheckInValidator(CLOCK, (facilityCode, any) -> Optional.empty());
     onlyCodedRefusals(() -> validator.validate(new CheckInRequest(facility, episode, "BN1", name, cccd, birth, sex, null, null, null, null, "1.1",
         arrived, null, null, null, visitType, new CheckInRequest.Item("02.1896", "Khám"), null, null, ordered, null)));
   }

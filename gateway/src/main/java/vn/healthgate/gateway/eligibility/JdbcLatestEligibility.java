@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 import vn.healthgate.routes.delivery.CardSnapshot;
 import vn.healthgate.routes.delivery.LatestEligibility;
 
-/** The card of the latest eligible check for a CCCD, from {@code eligibility_check}. */
+/** The card of the latest eligible check of a CCCD by the same facility, from {@code eligibility_check}. */
 @Repository
 public class JdbcLatestEligibility implements LatestEligibility {
   private final JdbcTemplate jdbc;
@@ -16,11 +16,11 @@ public class JdbcLatestEligibility implements LatestEligibility {
   }
 
   @Override
-  public Optional<CardSnapshot> latestCard(String cccd) {
+  public Optional<CardSnapshot> latestCard(String facilityCode, String cccd) {
     return jdbc.query("select card_number, registered_facility, valid_from, valid_to from eligibility_check"
-            + " where cccd = ? and outcome = 'ELIGIBLE' and card_number is not null order by checked_at desc fetch first 1 rows only",
+            + " where cccd = ? and facility_code = ? and outcome = 'ELIGIBLE' and card_number is not null order by checked_at desc fetch first 1 rows only",
         (rs, n) -> new CardSnapshot(rs.getString(1), rs.getString(2),
             rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(), rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate()),
-        cccd).stream().findFirst();
+        cccd, facilityCode).stream().findFirst();
   }
 }

@@ -79,7 +79,7 @@ public class CheckInValidator {
       throw new GatewayException(ErrorCode.FIELD_FORMAT, "cardValidTo");
     }
     if (card.isEmpty() && cccd.matches("\\d{12}")) {
-      Optional<CardSnapshot> latest = eligibility.latestCard(cccd);
+      Optional<CardSnapshot> latest = eligibility.latestCard(facility, cccd);
       if (latest.isPresent()) {
         CardSnapshot s = latest.get();
         card = nullToEmpty(s.cardNumber());

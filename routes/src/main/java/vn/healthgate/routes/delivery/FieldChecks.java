@@ -20,8 +20,9 @@ final class FieldChecks {
 
   private FieldChecks() {}
 
+  /** Nothing a reader would see: null, or only spaces of any kind and invisible characters (what {@link CleanText} removes). */
   static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return s == null || CleanText.of(s).isEmpty();
   }
 
   static String required(String value, String field, int maxLength) {

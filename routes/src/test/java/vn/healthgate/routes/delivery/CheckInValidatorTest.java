@@ -20,7 +20,7 @@ class CheckInValidatorTest {
   /** 2026-11-26 10:00 in Vietnam. */
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T03:00:00Z"), ZoneOffset.UTC);
   private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-  private final CheckInValidator validator = new CheckInValidator(CLOCK, cccd -> Optional.empty());
+  private final CheckInValidator validator = new CheckInValidator(CLOCK, (facility, cccd) -> Optional.empty());
 
   /** The request as a HIS sends it (JSON), valid as it is. */
   static Map<String, Object> checkIn() {

@@ -25,7 +25,7 @@ class IntakeRoutesTest extends CamelTestSupport {
   private final FakeOutbox outbox = new FakeOutbox();
   private volatile boolean facilityHasKey = true;
   // intake asks only whether the facility has a key; nothing is signed here
-  private final Submissions submissions = new Submissions(outbox, new CheckInValidator(DeliveryTestKit.CLOCK, cccd -> Optional.empty()),
+  private final Submissions submissions = new Submissions(outbox, new CheckInValidator(DeliveryTestKit.CLOCK, (facility, cccd) -> Optional.empty()),
       new CertificateValidator(DeliveryTestKit.CLOCK, code -> "Bệnh viện"),
       new DocumentSigner(facility -> facilityHasKey ? Optional.of(new IssuedCredential(null, null, List.of())) : Optional.empty()), DeliveryTestKit.CLOCK);
 

@@ -22,7 +22,7 @@ class SubmissionsTest {
 
   private final FakeOutbox outbox = new FakeOutbox();
   // intake asks only whether the facility has a key; nothing is signed here
-  private final Submissions submissions = new Submissions(outbox, new CheckInValidator(CLOCK, cccd -> Optional.empty()),
+  private final Submissions submissions = new Submissions(outbox, new CheckInValidator(CLOCK, (facility, cccd) -> Optional.empty()),
       new CertificateValidator(CLOCK, code -> "Bệnh viện"), new DocumentSigner(facility -> Optional.of(new IssuedCredential(null, null, List.of()))), CLOCK);
 
   static CheckInRequest checkIn(String episode) {

@@ -43,7 +43,7 @@ class FhirMapperPropertiesTest {
 
   private final FhirDocumentMapper documents = new FhirDocumentMapper();
   private final FhirEligibilityMapper eligibility = new FhirEligibilityMapper();
-  private final CheckInValidator checkIns = new CheckInValidator(CLOCK, cccd -> Optional.empty());
+  private final CheckInValidator checkIns = new CheckInValidator(CLOCK, (facility, cccd) -> Optional.empty());
   private final CertificateValidator certificates = new CertificateValidator(CLOCK, code -> "Bệnh viện");
   private final EligibilityValidator eligibilities = new EligibilityValidator(CLOCK);
 

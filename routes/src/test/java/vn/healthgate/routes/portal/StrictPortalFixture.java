@@ -96,7 +96,7 @@ final class StrictPortalFixture {
   }
 
   static CheckInValidator checkIns() {
-    return new CheckInValidator(Clock.systemUTC(), cccd -> Optional.empty());
+    return new CheckInValidator(Clock.systemUTC(), (facility, cccd) -> Optional.empty());
   }
 
   static CertificateValidator certificates() {

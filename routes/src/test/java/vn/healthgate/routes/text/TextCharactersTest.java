@@ -56,7 +56,7 @@ class TextCharactersTest {
         new EligibilityRequest.Officer("NGÔ NGỌC GIANG", "070186171117"), false);
   }
 
-  private final CheckInValidator checkIns = new CheckInValidator(CLOCK, cccd -> Optional.empty());
+  private final CheckInValidator checkIns = new CheckInValidator(CLOCK, (facility, cccd) -> Optional.empty());
   private final CertificateValidator certificates = new CertificateValidator(CLOCK, code -> "Bệnh viện");
   private final EligibilityValidator eligibilities = new EligibilityValidator(CLOCK);
 
