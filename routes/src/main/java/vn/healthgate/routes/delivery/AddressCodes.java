@@ -30,8 +30,15 @@ public record AddressCodes(boolean districts, Map<String, String> provinces, Map
     }
     String newProvince = provinces.getOrDefault(province, province);
     String newCommune = communes.getOrDefault(commune, commune);
-    warnings.add("address codes of the map before 2025-07-01 converted: province " + province + " → " + newProvince + ", commune " + commune
-        + " → " + newCommune + ", district " + district + " dropped");
+    List<String> changes = new java.util.ArrayList<>();
+    if (!newProvince.equals(province)) {
+      changes.add("province " + province + " → " + newProvince);
+    }
+    if (!newCommune.equals(commune)) {
+      changes.add("commune " + commune + " → " + newCommune);
+    }
+    changes.add("district " + district + " dropped");
+    warnings.add("address codes of the map before 2025-07-01 converted: " + String.join(", ", changes));
     return List.of(newProvince, "", newCommune);
   }
 }

@@ -155,10 +155,16 @@ public class FhirDocumentMapper {
     };
   }
 
+  /** The bundle's one result for {@code code}; two are ambiguous (which alcohol value is the certificate's?) and refused. */
   private static Observation observation(Bundle bundle, String code) {
-    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Observation.class::isInstance).map(Observation.class::cast)
+    List<Observation> found = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(Observation.class::isInstance)
+        .map(Observation.class::cast)
         .filter(o -> o.getCode().getCoding().stream().anyMatch(c -> FhirIdentifiers.CERTIFICATE_ITEM.equals(c.getSystem()) && code.equals(c.getCode())))
-        .findFirst().orElse(null);
+        .toList();
+    if (found.size() > 1) {
+      throw new GatewayException(ErrorCode.FHIR_REQUEST_INVALID, "Observation " + code);
+    }
+    return found.isEmpty() ? null : found.get(0);
   }
 
   private static <T extends Resource> Optional<T> entry(Bundle bundle, Reference reference, Class<T> type) {

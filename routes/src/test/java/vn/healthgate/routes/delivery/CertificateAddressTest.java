@@ -55,6 +55,7 @@ class CertificateAddressTest {
     PortalDocument document = validate(CURRENT, withAddress("79", "760", "26734"));
 
     assertThat(document.fields()).containsEntry("MATINH_THUONGTRU", "79").containsEntry("MAHUYEN_THUONGTRU", "").containsEntry("MAXA_THUONGTRU", "26734");
+    assertThat(document.warnings()).singleElement().asString().endsWith("converted: district 760 dropped").doesNotContain("79 → 79");
   }
 
   @Test

@@ -280,6 +280,17 @@ class FhirMappersTest {
         refused("conclusion without coding", set("/entry/6/resource/valueCodeableConcept", "{\"text\":\"FIT\"}"), "GW-CONCLUSION", "conclusion.code"),
         refused("drug test without coding", set("/entry/5/resource/valueCodeableConcept", "{}"), "GW-DRUG-TEST", "drugTest"),
         refused("alcohol without value", remove("/entry/4/resource/valueQuantity/value"), "GW-ALCOHOL", "alcohol"),
+        refused("two alcohol results", body -> {
+          ObjectNode second = body.get("entry").get(4).deepCopy();
+          second.put("fullUrl", "urn:uuid:alcohol-2");
+          ((ObjectNode) second.get("resource").get("valueQuantity")).put("value", 5);
+          ((ArrayNode) body.get("entry")).add(second);
+        }, "GW-FHIR-INVALID", "Observation alcohol"),
+        refused("two licence classes", body -> {
+          ObjectNode second = body.get("entry").get(7).deepCopy();
+          second.put("fullUrl", "urn:uuid:licence-2");
+          ((ArrayNode) body.get("entry")).add(second);
+        }, "GW-FHIR-INVALID", "Observation licence-class"),
         refused("alcohol as a string", both(remove("/entry/4/resource/valueQuantity"), set("/entry/4/resource/valueString", "\"0\"")), "GW-ALCOHOL", "alcohol"),
         refused("empty patient name", set("/entry/1/resource/name", "[{}]"), "GW-FIELD-REQUIRED", "person.fullName"),
         refused("empty address", set("/entry/1/resource/address", "[{}]"), "GW-FIELD-REQUIRED", "person.address"),
