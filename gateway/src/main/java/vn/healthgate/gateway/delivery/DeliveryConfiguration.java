@@ -2,6 +2,7 @@ package vn.healthgate.gateway.delivery;
 
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import java.time.Clock;
+import vn.healthgate.gateway.fhir.FhirTerminologyCheck;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,16 +59,27 @@ public class DeliveryConfiguration {
     return new FhirDocumentMapper();
   }
 
-  /** {@code POST /fhir/Encounter}: a check-in notice. */
   @Bean
-  IResourceProvider encounterProvider(SubmissionGateway submissions, FhirDocumentMapper documents) {
-    return new DocumentProviders.EncounterProvider(submissions, documents);
+  DocumentProviders.Context fhirDocumentContext(JdbcOutbox outbox, FhirTerminologyCheck terminology) {
+    return new DocumentProviders.Context(outbox, terminology);
   }
 
-  /** {@code POST /fhir/Bundle}: a driver health certificate as a document bundle. */
+  /** {@code /fhir/Encounter}: check-in notices (create, read, search). */
   @Bean
-  IResourceProvider bundleProvider(SubmissionGateway submissions, FhirDocumentMapper documents) {
-    return new DocumentProviders.BundleProvider(submissions, documents);
+  IResourceProvider encounterProvider(SubmissionGateway submissions, FhirDocumentMapper documents, DocumentProviders.Context context) {
+    return new DocumentProviders.EncounterProvider(submissions, documents, context);
+  }
+
+  /** {@code /fhir/Bundle}: driver health certificates as document bundles (create, read, search). */
+  @Bean
+  IResourceProvider bundleProvider(SubmissionGateway submissions, FhirDocumentMapper documents, DocumentProviders.Context context) {
+    return new DocumentProviders.BundleProvider(submissions, documents, context);
+  }
+
+  /** {@code /fhir/Task}: the delivery status of each submission (read, search). */
+  @Bean
+  IResourceProvider taskProvider(DocumentProviders.Context context) {
+    return new TaskProvider(context);
   }
 
   @Bean

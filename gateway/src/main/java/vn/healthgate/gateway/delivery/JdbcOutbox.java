@@ -165,6 +165,37 @@ public class JdbcOutbox implements Outbox {
     return jdbc.query(sql.toString(), ROW, args.toArray());
   }
 
+  /**
+   * One facility's submissions of {@code kind} for the FHIR searches, newest first: each filter is optional (null), the
+   * times bound {@code created_at} ({@code from} inclusive, {@code to} exclusive).
+   */
+  public List<Submission> search(DocumentKind kind, String facilityCode, String id, String businessKey, Instant from, Instant to, int limit) {
+    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from outbox where facility_code = ?");
+    List<Object> args = new ArrayList<>(List.of(facilityCode));
+    if (kind != null) {
+      sql.append(" and kind = ?");
+      args.add(kind.name());
+    }
+    if (id != null) {
+      sql.append(" and id = ?");
+      args.add(id);
+    }
+    if (businessKey != null) {
+      sql.append(" and business_key = ?");
+      args.add(businessKey);
+    }
+    if (from != null) {
+      sql.append(" and created_at >= ?");
+      args.add(t(from));
+    }
+    if (to != null) {
+      sql.append(" and created_at < ?");
+      args.add(t(to));
+    }
+    sql.append(" order by created_at desc, id fetch first ").append(Math.max(1, limit)).append(" rows only");
+    return jdbc.query(sql.toString(), ROW, args.toArray());
+  }
+
   private static String truncate(String text) {
     return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
   }

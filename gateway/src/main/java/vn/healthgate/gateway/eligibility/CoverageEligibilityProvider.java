@@ -41,7 +41,7 @@ public class CoverageEligibilityProvider implements IResourceProvider {
       if (facility == null && details instanceof ca.uhn.fhir.rest.server.servlet.ServletRequestDetails servlet) {
         facility = (String) servlet.getServletRequest().getAttribute(Caller.FACILITY);
       }
-      return mapper.toResponse(gateway.check(mapper.toRequest(request), facility));
+      return mapper.toResponse(gateway.check(mapper.toRequest(request), facility), request);
     } catch (GatewayException e) {
       throw FhirErrors.exception(e);
     }

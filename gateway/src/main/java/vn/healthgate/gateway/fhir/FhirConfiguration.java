@@ -2,7 +2,9 @@ package vn.healthgate.gateway.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.IResourceProvider;
+import java.util.ArrayList;
 import java.util.List;
+import vn.healthgate.routes.fhir.FhirTerminology;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,9 +18,22 @@ public class FhirConfiguration {
     return FhirContext.forR4Cached();
   }
 
+  /** The project's CodeSystems, ValueSets and NamingSystems, served under {@code /fhir} and checked on intake. */
   @Bean
-  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers) {
-    GatewayFhirServer server = new GatewayFhirServer(context, List.<Object>copyOf(providers));
+  FhirTerminology fhirTerminology() {
+    return new FhirTerminology();
+  }
+
+  @Bean
+  FhirTerminologyCheck fhirTerminologyCheck(FhirTerminology terminology) {
+    return new FhirTerminologyCheck(terminology);
+  }
+
+  @Bean
+  ServletRegistrationBean<GatewayFhirServer> fhirServlet(FhirContext context, List<IResourceProvider> providers, FhirTerminology terminology) {
+    List<Object> all = new ArrayList<>(providers);
+    all.addAll(TerminologyProviders.all(terminology));
+    GatewayFhirServer server = new GatewayFhirServer(context, all);
     ServletRegistrationBean<GatewayFhirServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);

@@ -85,12 +85,24 @@ public class FhirEligibilityMapper {
     return resolve(request, provider, Organization.class).map(o -> identifier(o, FhirIdentifiers.FACILITY_CODE));
   }
 
+  /** The answer without the request it answers (tests); {@link #toResponse(EligibilityResult, CoverageEligibilityRequest)} otherwise. */
   public CoverageEligibilityResponse toResponse(EligibilityResult result) {
+    return toResponse(result, new CoverageEligibilityRequest());
+  }
+
+  /**
+   * The answer to {@code request}: {@code request} refers to it by the identifier the HIS gave it (else by the id the
+   * gateway gives the check, also the response's identifier), the patient keeps the identifier that was sent, and
+   * {@code insurance[]} is present for every portal code ({@code inforce} = eligible; absent when the portal could not tell).
+   */
+  public CoverageEligibilityResponse toResponse(EligibilityResult result, CoverageEligibilityRequest request) {
     CoverageEligibilityResponse response = new CoverageEligibilityResponse();
+    Identifier checkId = new Identifier().setSystem(FhirIdentifiers.ELIGIBILITY_CHECK_ID).setValue(UUID.randomUUID().toString());
+    response.addIdentifier(checkId);
     response.setStatus(CoverageEligibilityResponse.EligibilityResponseStatus.ACTIVE);
     response.addPurpose(CoverageEligibilityResponse.EligibilityResponsePurpose.VALIDATION);
-    response.setCreated(Date.from(result.checkedAt().toInstant()));
-    response.setRequest(new Reference().setIdentifier(new Identifier().setSystem("urn:ietf:rfc:3986").setValue("urn:uuid:" + UUID.randomUUID())));
+    response.setCreatedElement(FhirReadBack.dateTime(result.checkedAt().toInstant()));
+    response.setRequest(new Reference().setIdentifier(request.hasIdentifier() ? request.getIdentifierFirstRep().copy() : checkId.copy()));
     response.setOutcome(result.outcome() == Outcome.RETRY_LATER
         ? org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome.ERROR
         : org.hl7.fhir.r4.model.Enumerations.RemittanceOutcome.COMPLETE);
@@ -102,36 +114,92 @@ public class FhirEligibilityMapper {
     response.addContained(insurer);
     response.setInsurer(new Reference("#insurer"));
 
-    Patient patient = patient(result);
+    Patient patient = patient(result, request);
     response.addContained(patient);
     response.setPatient(new Reference("#patient"));
 
-    Coding portalCode = new Coding(FhirIdentifiers.PORTAL_RESULT_CODE, result.portalCode(), result.message());
+    Coding portalCode = new Coding(FhirIdentifiers.PORTAL_RESULT_CODE, result.portalCode(), portalDisplay(result));
     response.addExtension(FhirIdentifiers.EXT_PORTAL_RESULT, portalCode);
     response.addExtension(FhirIdentifiers.EXT_OUTCOME, new CodeType(result.outcome().name()));
     response.addExtension(FhirIdentifiers.EXT_MESSAGE_VI, new StringType(result.messageVi()));
+    if (result.category() != null) {
+      response.addExtension(FhirIdentifiers.EXT_RESULT_CATEGORY, new Coding(FhirIdentifiers.RESULT_CATEGORY, result.category().name(), null));
+    }
+    for (EligibilityResult.Visit visit : result.history() == null ? java.util.List.<EligibilityResult.Visit>of() : result.history()) {
+      response.addExtension(visit(visit));
+    }
     if (!result.eligible()) {
       response.addError().setCode(new CodeableConcept(portalCode.copy()).setText(result.message()));
     }
+    boolean known = result.outcome() != Outcome.RETRY_LATER;
     if (result.card() != null) {
       Coverage coverage = coverage("coverage", result.card());
       response.addContained(coverage);
-      response.addInsurance().setCoverage(new Reference("#coverage")).setInforce(result.eligible())
+      // 003: the old card has expired, the new one is the one in force
+      boolean inforce = result.eligible() && !(result.newCard() != null && "003".equals(result.portalCode()));
+      CoverageEligibilityResponse.InsuranceComponent insurance = response.addInsurance().setCoverage(new Reference("#coverage"))
           .setBenefitPeriod(period(result.card().validFrom(), result.card().validTo()));
+      if (known) {
+        insurance.setInforce(inforce);
+      }
     }
     if (result.newCard() != null) {
       Coverage coverage = coverage("new-coverage", result.newCard());
       response.addContained(coverage);
-      response.addInsurance().setCoverage(new Reference("#new-coverage")).setInforce(result.eligible())
+      CoverageEligibilityResponse.InsuranceComponent insurance = response.addInsurance().setCoverage(new Reference("#new-coverage"))
           .setBenefitPeriod(period(result.newCard().validFrom(), result.newCard().validTo()));
+      if (known) {
+        insurance.setInforce(result.eligible());
+      }
+    }
+    if (result.card() == null && result.newCard() == null) {
+      // no card in the answer (130: a child without a card is insured all the same; 050: none found)
+      Coverage coverage = new Coverage();
+      coverage.setId("coverage");
+      coverage.setStatus(Coverage.CoverageStatus.ACTIVE);
+      coverage.setBeneficiary(new Reference("#patient"));
+      coverage.addPayor(new Reference("#insurer"));
+      response.addContained(coverage);
+      CoverageEligibilityResponse.InsuranceComponent insurance = response.addInsurance().setCoverage(new Reference("#coverage"));
+      if (known) {
+        insurance.setInforce(result.eligible());
+      }
     }
     return response;
   }
 
-  private static Patient patient(EligibilityResult result) {
+  /** The portal code's display is the catalogue's English text (what the served CodeSystem says); the answer's own text is {@code disposition}. */
+  private static String portalDisplay(EligibilityResult result) {
+    return vn.healthgate.routes.eligibility.PortalResultCode.of(result.portalCode()).map(c -> c.english()).orElse(result.message());
+  }
+
+  private static Extension visit(EligibilityResult.Visit visit) {
+    Extension extension = new Extension(FhirIdentifiers.EXT_VISIT_HISTORY);
+    if (visit.recordId() != null) {
+      extension.addExtension("recordId", new StringType(visit.recordId()));
+    }
+    if (visit.facilityCode() != null) {
+      extension.addExtension("facility", new Identifier().setSystem(FhirIdentifiers.FACILITY_CODE).setValue(visit.facilityCode()));
+    }
+    if (visit.arrivedAt() != null) {
+      extension.addExtension("arrivedAt", FhirReadBack.dateTime(visit.arrivedAt().toInstant()));
+    }
+    if (visit.leftAt() != null) {
+      extension.addExtension("leftAt", FhirReadBack.dateTime(visit.leftAt().toInstant()));
+    }
+    if (visit.diagnosis() != null) {
+      extension.addExtension("diagnosis", new StringType(visit.diagnosis()));
+    }
+    return extension;
+  }
+
+  private static Patient patient(EligibilityResult result, CoverageEligibilityRequest request) {
     Patient patient = new Patient();
     patient.setId("patient");
     EligibilityResult.Patient p = result.patient();
+    resolve(request, request.getPatient(), Patient.class).ifPresent(sent -> sent.getIdentifier().stream()
+        .filter(i -> FhirIdentifiers.CCCD.equals(i.getSystem()) && i.hasValue())
+        .findFirst().ifPresent(i -> patient.addIdentifier().setSystem(FhirIdentifiers.CCCD).setValue(i.getValue())));
     if (result.card() != null && result.card().socialInsuranceNumber() != null) {
       patient.addIdentifier().setSystem(FhirIdentifiers.SOCIAL_INSURANCE_NUMBER).setValue(result.card().socialInsuranceNumber());
     }
@@ -168,6 +236,9 @@ public class FhirEligibilityMapper {
     }
     if (card.registeredFacility() != null) {
       coverage.setNetwork(card.registeredFacility());
+    }
+    if (card.fiveYearsContinuousFrom() != null) {
+      coverage.addExtension(FhirIdentifiers.EXT_FIVE_YEARS_CONTINUOUS_FROM, new DateType(card.fiveYearsContinuousFrom().toString()));
     }
     return coverage;
   }

@@ -2,7 +2,11 @@ package vn.healthgate.routes.fhir;
 
 /** The identifier systems and code systems the gateway uses in FHIR (documented in {@code docs/api.md}). */
 public final class FhirIdentifiers {
-  private static final String BASE = "https://fhir.healthgate.vn/";
+  /** The canonical base of every identifier system, code system, value set and extension of the project. */
+  public static final String BASE = "https://fhir.healthgate.vn/";
+  /** Version and date of the served terminology (CodeSystem, ValueSet, NamingSystem). */
+  static final String TERMINOLOGY_VERSION = "1.0.0";
+  static final String TERMINOLOGY_DATE = "2026-01-01";
 
   /** Citizen ID number (CCCD), 12 digits. */
   public static final String CCCD = BASE + "sid/cccd";
@@ -43,6 +47,21 @@ public final class FhirIdentifiers {
   public static final String PORTAL_RESULT_CODE = BASE + "CodeSystem/portal-result-code";
   /** The gateway's outcome words (ELIGIBLE, NOT_ELIGIBLE, MANUAL_CHECK, RETRY_LATER). */
   public static final String ELIGIBILITY_OUTCOME = BASE + "CodeSystem/eligibility-outcome";
+  /** The result categories (CARD, INPUT, CONFIGURATION, PORTAL). */
+  public static final String RESULT_CATEGORY = BASE + "CodeSystem/result-category";
+  /** A submission's status (RECEIVED … DEAD_LETTER), as Task.businessStatus. */
+  public static final String SUBMISSION_STATUS = BASE + "CodeSystem/submission-status";
+  /** A submission's id at the gateway (Task.identifier). */
+  public static final String SUBMISSION_ID = BASE + "sid/submission";
+  /** An eligibility check's id at the gateway (CoverageEligibilityResponse.identifier, request.identifier). */
+  public static final String ELIGIBILITY_CHECK_ID = BASE + "sid/eligibility-check";
+  /** The portal's receipt of a delivered document (Task.output). */
+  public static final String PORTAL_RECEIPT = BASE + "sid/portal-receipt";
+  /** Extensions on CoverageEligibilityResponse carrying what REST carries too. */
+  public static final String EXT_RESULT_CATEGORY = BASE + "StructureDefinition/result-category";
+  public static final String EXT_FIVE_YEARS_CONTINUOUS_FROM = BASE + "StructureDefinition/five-years-continuous-from";
+  public static final String EXT_VISIT_HISTORY = BASE + "StructureDefinition/visit-history";
+  public static final String EXT_WARNING = BASE + "StructureDefinition/warning";
   /** The gateway's error catalogue (GW-…). */
   public static final String GATEWAY_ERROR = BASE + "CodeSystem/gateway-error";
 
