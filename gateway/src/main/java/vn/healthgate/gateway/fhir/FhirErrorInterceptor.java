@@ -8,7 +8,17 @@ import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.MethodNotAllowedException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+import ca.uhn.fhir.rest.server.ResourceBinding;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import ca.uhn.fhir.rest.server.method.BaseMethodBinding;
+import ca.uhn.fhir.rest.server.method.BaseQueryParameter;
+import ca.uhn.fhir.rest.server.method.SearchMethodBinding;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +42,14 @@ public class FhirErrorInterceptor {
       remember(request, carried);
       return (BaseServerResponseException) failure;
     }
+    List<String> unknown = unknownSearchParameters(request, failure);
+    if (!unknown.isEmpty()) {
+      remember(request, ErrorCode.PARAMETER_INVALID);
+      OperationOutcome outcome = FhirErrors.outcome(ErrorCode.PARAMETER_INVALID, null);
+      unknown.forEach(name -> outcome.getIssueFirstRep().addExpression(name));
+      outcome.getIssueFirstRep().setDiagnostics("Unknown search parameter: " + String.join(", ", unknown) + " / " + ErrorCode.PARAMETER_INVALID.vietnamese());
+      return new FhirErrors.StatusException(400, ErrorCode.PARAMETER_INVALID.code(), outcome);
+    }
     ErrorCode code = classify(failure);
     remember(request, code);
     if (code == ErrorCode.INTERNAL) {
@@ -47,6 +65,35 @@ public class FhirErrorInterceptor {
     }
     return answer;
   }
+
+  /**
+   * The parameters of a search no search of the type declares (HAPI answers such a search with a 400 naming all the
+   * request's parameters: {@code … with parameters [[identifier, colour]]}); empty when the failure is something else.
+   */
+  static List<String> unknownSearchParameters(RequestDetails request, Throwable failure) {
+    String message = failure.getMessage() == null ? "" : failure.getMessage();
+    Matcher matcher = UNKNOWN_PARAMETERS.matcher(message);
+    if (!(failure instanceof BaseServerResponseException) || !matcher.find()) {
+      return List.of();
+    }
+    Set<String> known = new HashSet<>();
+    if (request != null && request.getServer() instanceof RestfulServer server && request.getResourceName() != null) {
+      for (ResourceBinding binding : server.getResourceBindings()) {
+        if (binding.getResourceName().equals(request.getResourceName())) {
+          for (BaseMethodBinding method : binding.getMethodBindings()) {
+            if (method instanceof SearchMethodBinding search) {
+              search.getParameters().stream().filter(BaseQueryParameter.class::isInstance).map(p -> ((BaseQueryParameter) p).getName()).forEach(known::add);
+            }
+          }
+        }
+      }
+    }
+    List<String> given = Arrays.stream(matcher.group(1).split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList();
+    List<String> unknown = given.stream().filter(name -> !known.contains(name) && !name.startsWith("_")).toList();
+    return unknown.isEmpty() ? given : unknown;
+  }
+
+  private static final Pattern UNKNOWN_PARAMETERS = Pattern.compile("does not know how to handle [A-Z_]+ operation\\[[^\\]]*\\] with parameters \\[\\[([^\\]]*)\\]\\]");
 
   private static ErrorCode classify(Throwable failure) {
     if (failure instanceof ResourceNotFoundException) {

@@ -26,6 +26,8 @@ public class GatewayFhirServer extends RestfulServer {
   protected void initialize() {
     setDefaultResponseEncoding(EncodingEnum.JSON);
     setDefaultPrettyPrint(false);
+    // a create without Prefer answers the informational OperationOutcome (docs/api.md)
+    setDefaultPreferReturn(ca.uhn.fhir.rest.api.PreferReturnEnum.OPERATION_OUTCOME);
     setImplementationDescription("Bình Phước insurance gateway to the national insurance portal: eligibility by CCCD"
         + " (CoverageEligibilityRequest/$submit), check-in notices (Encounter) and driver health certificates (document Bundle)");
     setServerName("healthgate");
