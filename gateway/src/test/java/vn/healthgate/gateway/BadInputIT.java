@@ -177,12 +177,14 @@ class BadInputIT extends GatewayIT {
 
   static Stream<Arguments> fhirMethodsAPathDoesNotAccept() {
     return Stream.of(
-        Arguments.of("FOO", "/fhir/Encounter", "POST"),
-        Arguments.of("PATCH", "/fhir/Encounter", "POST"),
-        Arguments.of("GET", "/fhir/Encounter", "POST"),
-        Arguments.of("PUT", "/fhir/Encounter", "POST"),
-        Arguments.of("DELETE", "/fhir/Bundle", "POST"),
-        Arguments.of("OPTIONS", "/fhir/Bundle", "POST"),
+        Arguments.of("FOO", "/fhir/Encounter", "GET, HEAD, POST"),
+        Arguments.of("PATCH", "/fhir/Encounter", "GET, HEAD, POST"),
+        Arguments.of("PUT", "/fhir/Encounter", "GET, HEAD, POST"),
+        Arguments.of("DELETE", "/fhir/Bundle", "GET, HEAD, POST"),
+        Arguments.of("OPTIONS", "/fhir/Bundle", "GET, HEAD, POST"),
+        Arguments.of("PATCH", "/fhir/Bundle/123", "GET, HEAD"),
+        Arguments.of("DELETE", "/fhir/Task/123", "GET, HEAD"),
+        Arguments.of("POST", "/fhir/CodeSystem", "GET, HEAD"),
         Arguments.of("FOO", "/fhir/CoverageEligibilityRequest/$submit", "POST"),
         Arguments.of("GET", "/fhir/CoverageEligibilityRequest/$submit", "POST"),
         Arguments.of("FOO", "/fhir/metadata", "GET, HEAD"),
@@ -205,7 +207,7 @@ class BadInputIT extends GatewayIT {
   }
 
   @ParameterizedTest(name = "{0} {1} -> 404")
-  @org.junit.jupiter.params.provider.CsvSource({"FOO, /fhir/Nothing", "GET, /fhir/Nothing", "GET, /fhir/Encounter/123", "PATCH, /fhir/Bundle/123", "POST, /fhir/$nothing"})
+  @org.junit.jupiter.params.provider.CsvSource({"FOO, /fhir/Nothing", "GET, /fhir/Nothing", "GET, /fhir/Encounter/123", "GET, /fhir/Task/123", "PATCH, /fhir/Nothing/123", "POST, /fhir/$nothing"})
   void aFhirPathNothingIsServedOnIs404WhateverTheMethod(String method, String path) {
     Reply reply = request(method, path, "dev-70001");
 

@@ -59,8 +59,10 @@ class EligibilityByResultCodeIT extends GatewayIT {
     assertThat(((CodeType) response.getExtensionByUrl(FhirIdentifiers.EXT_OUTCOME).getValue()).getValue()).isEqualTo(expected.outcome().name());
     assertThat(response.getDisposition()).isEqualTo(expected.english());
     assertThat(response.getError().isEmpty()).isEqualTo(expected.eligible());
-    if (response.hasInsurance()) {
-      assertThat(response.getInsuranceFirstRep().getInforce()).isEqualTo(expected.eligible());
+    assertThat(response.getInsurance()).as("insurance[] for every code, 130 without a card included").isNotEmpty();
+    if (expected.outcome() != vn.healthgate.routes.eligibility.Outcome.RETRY_LATER) {
+      // the last insurance is the card in force (003: the old card has expired, the new one is inforce)
+      assertThat(response.getInsurance().get(response.getInsurance().size() - 1).getInforce()).isEqualTo(expected.eligible());
     }
     assertThat(FhirTestSupport.validationErrors(response)).as("base R4 validation").isEmpty();
   }
