@@ -65,10 +65,12 @@ class SubmissionLookupController {
         new SubmissionLookup.Links(self, signedDocument));
   }
 
-  /** The audit entries naming the submission and the times its row keeps, oldest first (the next attempt, if any, last). */
+  /**
+   * The audit entries naming the submission and the times its row keeps, oldest first; always first its storing, last the
+   * next attempt if one is due (the portal's time of receipt is the portal's clock, which may differ from ours).
+   */
   private List<Event> history(Submission s) {
     List<Event> events = new ArrayList<>();
-    events.add(new Event(s.createdAt(), Event.Type.STORED, null, null, s.operation(), null));
     events.addAll(jdbc.query("select at, actor, action, result, correlation_id from audit_log where document_id = ? order by seq fetch first "
         + MAX_HISTORY + " rows only", SubmissionLookupController::audited, s.id()));
     if (s.portalReceivedAt() != null) {
@@ -81,6 +83,7 @@ class SubmissionLookupController {
       events.add(new Event(s.purgedAt(), Event.Type.BODIES_PURGED, null, null, null, null));
     }
     events.sort(Comparator.comparing(Event::at, Comparator.nullsLast(Comparator.naturalOrder())));
+    events.add(0, new Event(s.createdAt(), Event.Type.STORED, null, null, s.operation(), null));
     if (!s.status().finished() && s.nextAttemptAt() != null) {
       events.add(new Event(s.nextAttemptAt(), Event.Type.NEXT_ATTEMPT, null, null, null, null));
     }
