@@ -63,7 +63,7 @@ class AdminConsoleIT extends GatewayIT {
     HttpResponse<String> overview = send(browser, at("/api/v1/admin/overview"));
     assertThat(overview.statusCode()).isEqualTo(200);
     assertThat(overview.body()).contains("\"routes\"", "\"portal\"", "\"backlog\"", "\"certificates\"", "\"traffic\"");
-    assertThat(send(browser, at("/admin")).body()).contains("Dead letters");
+    assertThat(send(browser, at("/admin")).body()).contains("Hàng đợi lỗi");
 
     HttpRequest.Builder crossSite = at("/api/v1/admin/dead-letters/replay").header("Content-Type", "application/json")
         .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{\"dryRun\":true}"));

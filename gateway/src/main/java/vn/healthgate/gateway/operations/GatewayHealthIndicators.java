@@ -96,7 +96,7 @@ public final class GatewayHealthIndicators {
       return (token.failing() ? Health.down() : Health.up())
           .withDetail("lastSuccess", String.valueOf(token.lastSuccess()))
           .withDetail("lastFailure", String.valueOf(token.lastFailure()))
-          .withDetail("lastFailureType", String.valueOf(token.lastFailureType()))
+          .withDetail("lastFailureReason", String.valueOf(token.lastFailureReason()))
           .withDetail("accounts", accounts)
           .build();
     };

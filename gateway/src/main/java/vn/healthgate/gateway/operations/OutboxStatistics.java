@@ -7,10 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.healthgate.routes.delivery.DocumentKind;
+import vn.healthgate.routes.delivery.SubmissionStatus;
 
 /**
  * What is waiting in the outbox, per facility: documents not yet finished, the oldest of them, and
@@ -70,15 +73,35 @@ public class OutboxStatistics {
     return fresh;
   }
 
+  /** A document waiting in the outbox (pending, or a dead letter), as the admin page lists it. */
+  public record Waiting(String id, DocumentKind kind, String facilityCode, String businessKey, SubmissionStatus status, int attempts, String lastError,
+      Instant createdAt, Instant nextAttemptAt, Instant updatedAt) {}
+
+  private static final String WAITING = "select id, kind, facility_code, business_key, status, attempts, last_error, created_at, next_attempt_at, updated_at from outbox";
+
   /** Pending documents created before {@code olderThan}: the documents at risk, oldest first. */
-  public List<Map<String, Object>> pendingOlderThan(Instant olderThan, int limit) {
-    return jdbc.queryForList("select id, kind, facility_code, status, attempts, last_error, created_at, next_attempt_at from outbox"
-        + " where status in ('RECEIVED','SIGNED','SENT') and created_at < ? order by created_at fetch first " + limit + " rows only",
-        OffsetDateTime.ofInstant(olderThan, java.time.ZoneOffset.UTC));
+  public List<Waiting> pendingOlderThan(Instant olderThan, int limit) {
+    return jdbc.query(WAITING + " where status in ('RECEIVED','SIGNED','SENT') and created_at < ? order by created_at, id fetch first " + limit + " rows only",
+        OutboxStatistics::waiting, OffsetDateTime.ofInstant(olderThan, ZoneOffset.UTC));
+  }
+
+  /** The dead letters, most recently dead-lettered first. */
+  public List<Waiting> deadLetters(int limit) {
+    return jdbc.query(WAITING + " where status = 'DEAD_LETTER' order by updated_at desc, id fetch first " + limit + " rows only", OutboxStatistics::waiting);
+  }
+
+  private static Waiting waiting(ResultSet rs, int row) throws SQLException {
+    return new Waiting(rs.getString("id"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("facility_code"), rs.getString("business_key"),
+        SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"),
+        instant(rs, "next_attempt_at"), instant(rs, "updated_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
   }
 
   private static Instant instant(ResultSet rs) throws SQLException {
-    OffsetDateTime value = rs.getObject("oldest", OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
+    return instant(rs, "oldest");
   }
 }

@@ -15,8 +15,8 @@ import vn.healthgate.routes.portal.PortalEndpoint;
  * health components and the admin page.
  */
 public class PortalActivity {
-  /** The last success and failure of one endpoint; null when it has not happened since start. */
-  public record Endpoint(String endpoint, Instant lastSuccess, Instant lastFailure, String lastFailureType) {
+  /** The last success and failure of one endpoint and why it failed; null when it has not happened since start. */
+  public record Endpoint(String endpoint, Instant lastSuccess, Instant lastFailure, FailureReason lastFailureReason) {
     /** Failing now: the last call failed. */
     public boolean failing() {
       return lastFailure != null && (lastSuccess == null || lastFailure.isAfter(lastSuccess));
@@ -31,19 +31,19 @@ public class PortalActivity {
     for (PortalEndpoint endpoint : PortalEndpoint.values()) {
       CircuitBreaker breaker = breakers.circuitBreaker(endpoint.id());
       breaker.getEventPublisher().onSuccess(e -> success(endpoint.id()));
-      breaker.getEventPublisher().onError(e -> failure(endpoint.id(), e.getThrowable().getClass().getSimpleName()));
-      breaker.getEventPublisher().onCallNotPermitted(e -> failure(endpoint.id(), "CircuitOpen"));
+      breaker.getEventPublisher().onError(e -> failure(endpoint.id(), FailureReason.ofCall(e.getThrowable())));
+      breaker.getEventPublisher().onCallNotPermitted(e -> failure(endpoint.id(), FailureReason.BREAKER_OPEN));
     }
   }
 
   void success(String endpoint) {
     Instant now = clock.instant();
-    endpoints.compute(endpoint, (k, old) -> new Endpoint(k, now, old == null ? null : old.lastFailure(), old == null ? null : old.lastFailureType()));
+    endpoints.compute(endpoint, (k, old) -> new Endpoint(k, now, old == null ? null : old.lastFailure(), old == null ? null : old.lastFailureReason()));
   }
 
-  void failure(String endpoint, String type) {
+  void failure(String endpoint, FailureReason reason) {
     Instant now = clock.instant();
-    endpoints.compute(endpoint, (k, old) -> new Endpoint(k, old == null ? null : old.lastSuccess(), now, type));
+    endpoints.compute(endpoint, (k, old) -> new Endpoint(k, old == null ? null : old.lastSuccess(), now, reason));
   }
 
   public Map<String, Endpoint> endpoints() {

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -21,7 +23,7 @@ import vn.healthgate.routes.error.ErrorCode;
 /**
  * One audit entry per request, written before the answer leaves: who (the caller Spring Security
  * identified), facility, method and the path the request was dispatched on, the document an intake
- * created, the status, the correlation id. It wraps everything else, so requests refused by the
+ * created or the path names, the status, the correlation id. It wraps everything else, so requests refused by the
  * firewall, authentication or authorisation are recorded too. The answer is held in memory until
  * the entry is committed; if it cannot be, the caller gets 503 {@code GW-AUDIT-UNAVAILABLE} instead
  * of an unaudited answer. Only quiet reads (health, the CapabilityStatement, the sign-in page and
@@ -104,7 +106,7 @@ public class AuditFilter extends OncePerRequestFilter implements RefusalRecorder
   private void record(HttpServletRequest request, int status, String location, String path) {
     Caller caller = Caller.of(request);
     String actor = caller != null ? caller.principal() : "unidentified";
-    String document = location == null ? null : location.substring(location.lastIndexOf('/') + 1);
+    String document = document(location, path);
     if (status >= 400 && status < 500) {
       Object code = request.getAttribute(ProblemResponses.CODE);
       Object field = request.getAttribute(ProblemResponses.FIELD);
@@ -113,6 +115,23 @@ public class AuditFilter extends OncePerRequestFilter implements RefusalRecorder
     }
     audit.append(actor, Caller.facilityOf(request), action(request, path), document, String.valueOf(status),
         (String) request.getAttribute(CorrelationIdFilter.MDC_KEY));
+  }
+
+  private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  private static final Pattern NAMES_A_SUBMISSION = Pattern.compile("/api/v1/(?:submissions|admin/dead-letters)/(" + UUID.pattern() + ")(?:/.*)?");
+
+  /**
+   * The document an entry is about, so that a document's history can be read back ({@code document_id}): the one an intake
+   * created (its {@code Location}; a FHIR {@code Location} may end in {@code /_history/1}), else the submission the path names
+   * (a status read, the signed document, a dead-letter replay).
+   */
+  static String document(String location, String path) {
+    if (location != null) {
+      Matcher id = UUID.matcher(location);
+      return id.find() ? id.group() : location.substring(location.lastIndexOf('/') + 1);
+    }
+    Matcher named = NAMES_A_SUBMISSION.matcher(path);
+    return named.matches() ? named.group(1) : null;
   }
 
   /** Method and dispatched path; for a path the firewall refused, also its raw spelling (the evidence of what was tried). */
