@@ -54,18 +54,20 @@ public final class ExampleRunner {
       throw new AssertionError(where(example) + ": documents no answer (a '→ <status>' line, see docs/examples/README.md)");
     }
     HttpRequest request = request(example);
+    Example.Answer documented = example.answer().body() == null ? example.answer()
+        : new Example.Answer(example.answer().status(), example.answer().contentType(), resolve(example, example.answer().body()));
     boolean repeatable = example.method().equals("GET") || example.method().equals("HEAD");
     AtomicReference<Reply> last = new AtomicReference<>(send(request));
-    if (repeatable && !problems(example.answer(), last.get()).isEmpty()) {
+    if (repeatable && !problems(documented, last.get()).isEmpty()) {
       try {
         await().atMost(patience).pollInterval(Duration.ofMillis(200))
-            .until(() -> problems(example.answer(), update(last, send(request))).isEmpty());
+            .until(() -> problems(documented, update(last, send(request))).isEmpty());
       } catch (ConditionTimeoutException e) {
         // reported below with the last answer
       }
     }
     Reply reply = last.get();
-    List<String> problems = problems(example.answer(), reply);
+    List<String> problems = problems(documented, reply);
     if (example.name() != null) {
       named.put(example.name(), reply);
     }
