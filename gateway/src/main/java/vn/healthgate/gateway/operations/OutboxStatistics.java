@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.healthgate.routes.delivery.DocumentKind;
+import vn.healthgate.routes.delivery.SubmissionStatus;
 
 /**
  * What is waiting in the outbox, per facility: documents not yet finished, the oldest of them, and
@@ -70,15 +72,26 @@ public class OutboxStatistics {
     return fresh;
   }
 
+  /** A document not yet delivered, as the admin page lists those at risk. */
+  public record PendingDocument(String id, DocumentKind kind, String facilityCode, SubmissionStatus status, int attempts, String lastError,
+      Instant createdAt, Instant nextAttemptAt) {}
+
   /** Pending documents created before {@code olderThan}: the documents at risk, oldest first. */
-  public List<Map<String, Object>> pendingOlderThan(Instant olderThan, int limit) {
-    return jdbc.queryForList("select id, kind, facility_code, status, attempts, last_error, created_at, next_attempt_at from outbox"
-        + " where status in ('RECEIVED','SIGNED','SENT') and created_at < ? order by created_at fetch first " + limit + " rows only",
+  public List<PendingDocument> pendingOlderThan(Instant olderThan, int limit) {
+    return jdbc.query("select id, kind, facility_code, status, attempts, last_error, created_at, next_attempt_at from outbox"
+        + " where status in ('RECEIVED','SIGNED','SENT') and created_at < ? order by created_at, id fetch first " + limit + " rows only",
+        (rs, row) -> new PendingDocument(rs.getString("id"), DocumentKind.valueOf(rs.getString("kind")), rs.getString("facility_code"),
+            SubmissionStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "created_at"),
+            instant(rs, "next_attempt_at")),
         OffsetDateTime.ofInstant(olderThan, java.time.ZoneOffset.UTC));
   }
 
   private static Instant instant(ResultSet rs) throws SQLException {
-    OffsetDateTime value = rs.getObject("oldest", OffsetDateTime.class);
+    return instant(rs, "oldest");
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
     return value == null ? null : value.toInstant();
   }
 }

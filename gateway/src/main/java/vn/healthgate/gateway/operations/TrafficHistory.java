@@ -53,25 +53,24 @@ public class TrafficHistory {
   }
 
   /** One point per minute of the last hour (oldest first), for every series: {@code minute}, {@code count}, {@code failures}, {@code p95Ms}. */
-  public synchronized Map<String, List<Map<String, Object>>> lastHour() {
+  public synchronized Map<String, List<Point>> lastHour() {
     long now = clock.instant().getEpochSecond() / 60;
-    Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+    Map<String, List<Point>> out = new LinkedHashMap<>();
     for (Map.Entry<String, Bucket[]> entry : series.entrySet()) {
-      List<Map<String, Object>> points = new ArrayList<>();
+      List<Point> points = new ArrayList<>();
       for (long minute = now - MINUTES + 1; minute <= now; minute++) {
         Bucket bucket = entry.getValue()[(int) (minute % MINUTES)];
         boolean current = bucket != null && bucket.minute == minute;
-        Map<String, Object> point = new LinkedHashMap<>();
-        point.put("minute", Instant.ofEpochSecond(minute * 60).toString());
-        point.put("count", current ? bucket.count : 0);
-        point.put("failures", current ? bucket.failures : 0);
-        point.put("p95Ms", current ? p95(bucket) : 0);
-        points.add(point);
+        points.add(new Point(Instant.ofEpochSecond(minute * 60), current ? bucket.count : 0, current ? bucket.failures : 0, current ? p95(bucket) : 0));
       }
       out.put(entry.getKey(), points);
     }
     return out;
   }
+
+  /** One minute of a series: how many, how many failed, the 95th percentile of their time. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "TrafficPoint")
+  public record Point(Instant minute, long count, long failures, long p95Ms) {}
 
   private static long p95(Bucket bucket) {
     long rank = (long) Math.ceil(bucket.count * 0.95);
