@@ -52,8 +52,8 @@ class PrometheusMetricsIT extends GatewayIT {
         .containsPattern("gateway_eligibility_checks_total\\{facility=\"70001\",outcome=\"GW-[A-Z-]+\",portal_code=\"none\"")
         .containsPattern("gateway_eligibility_latency_seconds_bucket\\{")
         // deliveries: outcomes and retries
-        .containsPattern("gateway_deliveries_total\\{facility=\"70002\",kind=\"check-in\",outcome=\"retry\"")
-        .containsPattern("gateway_deliveries_total\\{facility=\"70002\",kind=\"check-in\",outcome=\"accepted\"")
+        .containsPattern("gateway_deliveries_total\\{facility=\"70002\",kind=\"CHECK_IN\",outcome=\"RETRY\"")
+        .containsPattern("gateway_deliveries_total\\{facility=\"70002\",kind=\"CHECK_IN\",outcome=\"ACCEPTED\"")
         // backlog gauges per facility, certificate expiry
         .containsPattern("gateway_outbox_pending\\{facility=\"70001\"")
         .containsPattern("gateway_outbox_dead_letters\\{facility=\"70001\"")

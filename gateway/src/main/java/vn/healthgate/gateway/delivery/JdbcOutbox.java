@@ -142,8 +142,22 @@ public class JdbcOutbox implements Outbox {
 
   @Override
   public List<Submission> list(SubmissionFilter filter) {
-    StringBuilder sql = new StringBuilder("select " + COLUMNS + " from outbox where 1 = 1");
     List<Object> args = new ArrayList<>();
+    String sql = "select " + COLUMNS + " from outbox where " + where(filter, args) + " order by created_at, id offset "
+        + (long) Math.max(0, filter.page()) * Math.max(1, filter.size()) + " rows fetch next " + Math.max(1, filter.size()) + " rows only";
+    return jdbc.query(sql, ROW, args.toArray());
+  }
+
+  @Override
+  public long count(SubmissionFilter filter) {
+    List<Object> args = new ArrayList<>();
+    Long count = jdbc.queryForObject("select count(*) from outbox where " + where(filter, args), Long.class, args.toArray());
+    return count == null ? 0 : count;
+  }
+
+  /** The filter as a where clause; its values appended to {@code args}. */
+  private static String where(SubmissionFilter filter, List<Object> args) {
+    StringBuilder sql = new StringBuilder("1 = 1");
     if (filter.facilityCode() != null) {
       sql.append(" and facility_code = ?");
       args.add(filter.facilityCode());
@@ -156,13 +170,21 @@ public class JdbcOutbox implements Outbox {
       sql.append(" and kind = ?");
       args.add(filter.kind().name());
     }
+    if (filter.episodeId() != null) {
+      sql.append(" and kind = ? and business_key = ?");
+      args.add(DocumentKind.CHECK_IN.name());
+      args.add(filter.episodeId());
+    }
+    if (filter.number() != null) {
+      sql.append(" and kind = ? and business_key = ?");
+      args.add(DocumentKind.CERTIFICATE.name());
+      args.add(filter.number());
+    }
     if (filter.since() != null) {
       sql.append(" and created_at >= ?");
       args.add(t(filter.since()));
     }
-    sql.append(" order by created_at, id offset ").append(Math.max(0, filter.page()) * Math.max(1, filter.size()))
-        .append(" rows fetch next ").append(Math.max(1, filter.size())).append(" rows only");
-    return jdbc.query(sql.toString(), ROW, args.toArray());
+    return sql.toString();
   }
 
   /**

@@ -11,6 +11,7 @@ record AdminOverview(Instant generatedAt, Health health, List<RouteState> routes
     DeadLetters deadLetters, List<SigningCertificate> certificates, Traffic traffic) {
 
   /** The overall status and each health component's. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "HealthSummary")
   record Health(String status, Map<String, String> components) {}
 
   /** A Camel route: {@code Started}, {@code Stopped}, … */

@@ -7,9 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import vn.healthgate.gateway.web.ProblemCodes;
+import vn.healthgate.routes.error.ErrorCode;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Route;
 import org.springframework.boot.actuate.health.CompositeHealth;
@@ -24,6 +28,7 @@ import vn.healthgate.routes.portal.PortalEndpoint;
 
 /** {@code GET /api/v1/admin/overview}: everything the admin page shows, in one call. */
 @RestController
+@Tag(name = "Admin")
 class AdminOverviewController {
   /** The most documents at risk and dead letters listed. */
   static final int LISTED = 100;
@@ -51,10 +56,12 @@ class AdminOverviewController {
   }
 
   @GetMapping(path = "/api/v1/admin/overview", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Health, routes, portal breakers, backlog, documents at risk, dead letters, signing certificates and the last hour's traffic")
+  @ProblemCodes(ErrorCode.ADMIN_ONLY)
   AdminOverview overview() {
     Instant now = clock.instant();
     HealthComponent root = health.health();
-    Map<String, String> components = new LinkedHashMap<>();
+    Map<String, String> components = new TreeMap<>();
     if (root instanceof CompositeHealth composite) {
       composite.getComponents().forEach((name, component) -> components.put(name, component.getStatus().getCode()));
     }
@@ -76,7 +83,7 @@ class AdminOverviewController {
 
     OutboxStatistics.Snapshot snapshot = outbox.snapshot();
     List<AdminOverview.Backlog> backlog = snapshot.byFacility().values().stream().map(b -> new AdminOverview.Backlog(b.facilityCode(), b.pending(),
-        b.oldestPendingSince() == null ? 0 : Duration.between(b.oldestPendingSince(), now).toSeconds(), b.deadLetters())).toList();
+        b.oldestPendingSince() == null ? 0 : Duration.between(b.oldestPendingSince(), now).toSeconds(), b.deadLetters())).sorted(Comparator.comparing(AdminOverview.Backlog::facilityCode)).toList();
     AdminOverview.AtRisk atRisk = new AdminOverview.AtRisk(properties.health().atRiskAge().toSeconds(),
         outbox.pendingOlderThan(now.minus(properties.health().atRiskAge()), LISTED).stream().map(AdminOverview.Document::of).toList());
     AdminOverview.DeadLetters deadLetters = new AdminOverview.DeadLetters(snapshot.deadLetters(),
@@ -89,7 +96,7 @@ class AdminOverviewController {
       certificates.add(new AdminOverview.SigningCertificate(code, notAfter, days,
           now.isAfter(notAfter) ? "EXPIRED" : days < properties.health().certificateWarning().toDays() ? "EXPIRING" : "OK"));
     });
-    certificates.sort(Comparator.comparingLong(AdminOverview.SigningCertificate::daysLeft));
+    certificates.sort(Comparator.comparingLong(AdminOverview.SigningCertificate::daysLeft).thenComparing(AdminOverview.SigningCertificate::facilityCode));
     Map<String, List<TrafficHistory.Point>> lastHour = traffic.lastHour();
     AdminOverview.Traffic trafficView = new AdminOverview.Traffic(lastHour.get("eligibility"), lastHour.get("delivery"));
     return new AdminOverview(now, new AdminOverview.Health(root.getStatus().getCode(), components), routes, portalEndpoints, backlog, atRisk, deadLetters,

@@ -41,13 +41,13 @@ public class GatewayMetrics implements DeliveryEvents, EligibilityEvents {
   }
 
   /**
-   * One delivery attempt ended: {@code accepted}, {@code rejected}, {@code retry}, {@code deferred} (the endpoint's breaker
-   * was open: nothing sent) or {@code dead_letter}; {@code kind} labelled as the portal endpoint ({@code check-in}, {@code certificate}).
+   * One delivery attempt ended: {@code ACCEPTED}, {@code REJECTED}, {@code RETRY}, {@code DEFERRED} (the endpoint's breaker
+   * was open: nothing sent) or {@code DEAD_LETTER}; {@code kind} {@code CHECK_IN} or {@code CERTIFICATE} (ADR 0015: the Java names).
    */
   @Override
   public void attemptEnded(DocumentKind kind, String facility, Outcome outcome, Duration took) {
     Counter.builder("gateway.deliveries").description("Delivery attempts by kind, facility and outcome")
-        .tag("kind", kind.endpoint().id()).tag("facility", facility).tag("outcome", outcome.label()).register(registry).increment();
+        .tag("kind", kind.name()).tag("facility", facility).tag("outcome", outcome.name()).register(registry).increment();
     history.record("delivery", took.toMillis(), outcome == Outcome.ACCEPTED || outcome == Outcome.REJECTED);
   }
 

@@ -1,5 +1,8 @@
 package vn.healthgate.gateway.operations;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +21,7 @@ import vn.healthgate.routes.delivery.Submissions;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.gateway.operations.SubmissionLookup.Event;
+import vn.healthgate.gateway.web.ProblemCodes;
 
 /**
  * {@code GET /api/v1/admin/submissions?q=}: an admin looks one submission up by its id, its episode id (MA_LK of a
@@ -26,6 +30,7 @@ import vn.healthgate.gateway.operations.SubmissionLookup.Event;
  * the audit-trail entries naming it and the times its outbox row keeps. Admins only ({@code /api/v1/admin/**}).
  */
 @RestController
+@Tag(name = "Admin")
 class SubmissionLookupController {
   /** The most submissions one lookup lists, and the most audit entries shown per submission. */
   static final int MAX_FOUND = 50;
@@ -41,7 +46,9 @@ class SubmissionLookupController {
   }
 
   @GetMapping(path = "/api/v1/admin/submissions", produces = MediaType.APPLICATION_JSON_VALUE)
-  SubmissionLookup lookUp(@RequestParam(required = false) String q) {
+  @Operation(summary = "Look one submission up by its id, MA_LK (episodeId) or SO (number), in every facility, with its evidence and history")
+  @ProblemCodes({ErrorCode.ADMIN_ONLY, ErrorCode.PARAMETER_INVALID})
+  SubmissionLookup lookUp(@Parameter(description = "the submission's id, a check-in's MA_LK or a certificate's SO") @RequestParam(required = false) String q) {
     String query = q == null ? "" : q.strip();
     if (query.isEmpty() || query.length() > MAX_QUERY) {
       throw new GatewayException(ErrorCode.PARAMETER_INVALID, "q");

@@ -53,6 +53,7 @@ public class TrafficHistory {
   }
 
   /** One minute of a series: calls, failures and the 95th percentile of their latency. */
+  @io.swagger.v3.oas.annotations.media.Schema(name = "TrafficPoint")
   public record Point(Instant minute, long count, long failures, long p95Ms) {}
 
   /** One point per minute of the last hour (oldest first), for every series recorded so far. */

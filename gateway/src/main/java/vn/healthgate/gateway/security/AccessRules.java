@@ -17,6 +17,22 @@ import vn.healthgate.routes.error.ErrorCode;
 final class AccessRules {
   private AccessRules() {}
 
+  /** Anyone, identified or not (the default run's API documentation). */
+  static AuthorizationManager<RequestAuthorizationContext> anyone() {
+    return new AuthorizationManager<>() {
+      @Override
+      @SuppressWarnings("deprecation")
+      public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        return new AuthorizationDecision(true);
+      }
+    };
+  }
+
+  /** Any identified caller, facility or admin. */
+  static AuthorizationManager<RequestAuthorizationContext> identified() {
+    return rule((caller, request) -> CodedDecision.granted());
+  }
+
   /** Facility endpoints: a facility acts for itself (handlers compare the facility a request names); an admin may not. */
   static AuthorizationManager<RequestAuthorizationContext> facility() {
     return rule((caller, request) -> caller.role() == Caller.Role.FACILITY ? CodedDecision.granted() : CodedDecision.denied(ErrorCode.FACILITY_ONLY));

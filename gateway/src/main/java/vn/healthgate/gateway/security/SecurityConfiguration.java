@@ -118,6 +118,10 @@ class SecurityConfiguration {
             .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD, DispatcherType.ASYNC).permitAll()
             .requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
             .requestMatchers(path.matcher(HttpMethod.GET, "/fhir/metadata"), path.matcher(HttpMethod.HEAD, "/fhir/metadata")).permitAll()
+            // the REST API's contract: anyone in the default run, any identified caller in production (ADR 0015)
+            .requestMatchers(path.matcher(HttpMethod.GET, "/v3/api-docs"), path.matcher(HttpMethod.GET, "/v3/api-docs/**"),
+                path.matcher(HttpMethod.GET, "/v3/api-docs.yaml"), path.matcher(HttpMethod.GET, "/swagger-ui.html"), path.matcher(HttpMethod.GET, "/swagger-ui/**"))
+                .access(development ? AccessRules.anyone() : AccessRules.identified())
             .requestMatchers(path.matcher("/admin/login"), path.matcher(HttpMethod.GET, "/admin/assets/**"), path.matcher(HttpMethod.POST, "/admin/logout"))
                 .permitAll()
             .requestMatchers(path.matcher("/api/v1/admin/**"), path.matcher("/admin"), path.matcher("/admin/**"), path.matcher("/actuator"),

@@ -1,13 +1,13 @@
 package vn.healthgate.gateway.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -33,7 +33,7 @@ class ApiExceptionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   @ExceptionHandler(GatewayException.class)
-  ResponseEntity<Map<String, Object>> gateway(GatewayException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> gateway(GatewayException e, HttpServletRequest request) {
     if (e.errorCode().httpStatus() >= 500) {
       LOG.warn("{} on {}: {}", e.errorCode().code(), RequestPaths.of(request), e.getCause() == null ? "-" : e.getCause().toString());
     }
@@ -41,7 +41,7 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
-  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
         return ProblemResponses.entity(ErrorCode.JSON_LIMITS, request);
@@ -51,18 +51,18 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> mediaType(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> mediaType(HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.CONTENT_TYPE, request);
   }
 
   @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-  ResponseEntity<Map<String, Object>> notAcceptable(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> notAcceptable(HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.NOT_ACCEPTABLE, request);
   }
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    ResponseEntity<Map<String, Object>> problem = ProblemResponses.entity(ErrorCode.METHOD_NOT_ALLOWED, request);
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> problem = ProblemResponses.entity(ErrorCode.METHOD_NOT_ALLOWED, request);
     Set<HttpMethod> supported = e.getSupportedHttpMethods();
     if (supported == null || supported.isEmpty()) {
       return problem;
@@ -72,32 +72,32 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
-  ResponseEntity<Map<String, Object>> notFound(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> notFound(HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.NOT_FOUND, request);
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ResponseEntity<Map<String, Object>> parameterType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.PARAMETER_INVALID, e.getName(), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
-  ResponseEntity<Map<String, Object>> parameterMissing(MissingServletRequestParameterException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> parameterMissing(MissingServletRequestParameterException e, HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.PARAMETER_INVALID, e.getParameterName(), request);
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
-  ResponseEntity<Map<String, Object>> headerMissing(MissingRequestHeaderException e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> headerMissing(MissingRequestHeaderException e, HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.PARAMETER_INVALID, e.getHeaderName(), request);
   }
 
   @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
-  ResponseEntity<Map<String, Object>> rejected(HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> rejected(HttpServletRequest request) {
     return ProblemResponses.entity(ErrorCode.REQUEST_REJECTED, request);
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
     LOG.error("unexpected failure on {} {}", request.getMethod(), RequestPaths.of(request), TraceOnly.of(e));
     return ProblemResponses.entity(ErrorCode.INTERNAL, request);
   }

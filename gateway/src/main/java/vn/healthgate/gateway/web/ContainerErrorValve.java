@@ -29,7 +29,6 @@ public class ContainerErrorValve extends ErrorReportValve {
   ContainerErrorValve(java.util.function.Supplier<RefusalRecorder> recorder) {
     this.recorder = recorder;
   }
-  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -57,11 +56,11 @@ public class ContainerErrorValve extends ErrorReportValve {
         document = ProblemResponses.operationOutcome(code, null);
       } else {
         response.setContentType(ProblemResponses.PROBLEM_JSON.toString());
-        document = ProblemResponses.body(code, null, RequestPaths.masked(path), correlationId);
+        document = ProblemResponses.body(code, null, java.util.List.of(), RequestPaths.masked(path), correlationId);
       }
       java.io.Writer writer = response.getReporter();
       if (writer != null) {
-        writer.write(JSON.writeValueAsString(document));
+        writer.write(ProblemResponses.json(document));
         response.finishResponse();
       }
     } catch (IOException | IllegalStateException e) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Map;
 import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.http.ResponseEntity;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
@@ -29,32 +33,63 @@ public final class ProblemResponses {
   public static final String CODE = "gateway.error-code";
   public static final String FIELD = "gateway.error-field";
   private static final String TYPE_BASE = "https://fhir.healthgate.vn/errors/";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes problems outside Spring MVC (filters, the container valve) exactly as MVC's converter does. */
+  static final ObjectMapper JSON = new ObjectMapper().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
 
   private ProblemResponses() {}
 
-  public static Map<String, Object> body(ErrorCode code, String field, String path) {
-    return body(code, field, path, MDC.get(CorrelationIdFilter.MDC_KEY));
+  /** The {@code type} of a catalogue code's problem document. */
+  public static URI type(ErrorCode code) {
+    return URI.create(TYPE_BASE + code.code());
   }
 
-  static Map<String, Object> body(ErrorCode code, String field, String path, String correlationId) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", TYPE_BASE + code.code());
-    body.put("title", code.english());
-    body.put("status", code.httpStatus());
-    body.put("code", code.code());
-    body.put("detail", code.english());
-    body.put("detailVi", code.vietnamese());
+  public static ProblemDetail body(ErrorCode code, String field, String path) {
+    return body(code, field, List.of(), path, MDC.get(CorrelationIdFilter.MDC_KEY));
+  }
+
+  /**
+   * RFC 9457 with the catalogue's members: {@code code}, {@code detailVi}, the {@code field} at fault,
+   * the {@code allowed} values of an enumerated parameter (also named in {@code detail}) and the
+   * {@code correlationId}.
+   */
+  static ProblemDetail body(ErrorCode code, String field, List<String> allowed, String path, String correlationId) {
+    ProblemDetail body = ProblemDetail.forStatus(code.httpStatus());
+    body.setType(type(code));
+    body.setTitle(code.english());
+    body.setProperty("code", code.code());
+    body.setDetail(allowed.isEmpty() ? code.english() : code.english() + " Allowed values: " + String.join(", ", allowed) + ".");
+    body.setProperty("detailVi", allowed.isEmpty() ? code.vietnamese() : code.vietnamese() + " Giá trị hợp lệ: " + String.join(", ", allowed) + ".");
     if (field != null) {
-      body.put("field", field);
+      body.setProperty("field", field);
+    }
+    if (!allowed.isEmpty()) {
+      body.setProperty("allowed", allowed);
     }
     if (path != null) {
-      body.put("instance", path);
+      body.setInstance(instance(path));
     }
     if (correlationId != null) {
-      body.put("correlationId", correlationId);
+      body.setProperty("correlationId", correlationId);
     }
     return body;
+  }
+
+  /** The (masked) path as a URI; characters a URI cannot hold (a request the container refused) are escaped. */
+  private static URI instance(String path) {
+    try {
+      return new URI(path);
+    } catch (URISyntaxException e) {
+      try {
+        return new URI(null, null, path, null);
+      } catch (URISyntaxException again) {
+        return URI.create("/");
+      }
+    }
+  }
+
+  /** The document as JSON text, for writers outside Spring MVC. */
+  static String json(Object document) throws IOException {
+    return JSON.writeValueAsString(document);
   }
 
   /** The same error as a FHIR R4 OperationOutcome (the shape {@code FhirErrors} builds with HAPI's model). */
@@ -92,18 +127,19 @@ public final class ProblemResponses {
     };
   }
 
-  public static ResponseEntity<Map<String, Object>> entity(GatewayException e, HttpServletRequest request) {
+  public static ResponseEntity<ProblemDetail> entity(GatewayException e, HttpServletRequest request) {
     remember(request, e.errorCode(), e.field().orElse(null));
     ResponseEntity.BodyBuilder builder = ResponseEntity.status(e.errorCode().httpStatus()).contentType(PROBLEM_JSON);
     e.retryAfter().ifPresent(d -> builder.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds(d)));
-    return builder.body(body(e.errorCode(), e.field().orElse(null), RequestPaths.masked(RequestPaths.of(request))));
+    List<String> allowed = e instanceof InvalidParameter invalid ? invalid.allowed() : List.of();
+    return builder.body(body(e.errorCode(), e.field().orElse(null), allowed, RequestPaths.masked(RequestPaths.of(request)), MDC.get(CorrelationIdFilter.MDC_KEY)));
   }
 
-  public static ResponseEntity<Map<String, Object>> entity(ErrorCode code, HttpServletRequest request) {
+  public static ResponseEntity<ProblemDetail> entity(ErrorCode code, HttpServletRequest request) {
     return entity(code, null, request);
   }
 
-  public static ResponseEntity<Map<String, Object>> entity(ErrorCode code, String field, HttpServletRequest request) {
+  public static ResponseEntity<ProblemDetail> entity(ErrorCode code, String field, HttpServletRequest request) {
     remember(request, code, field);
     return ResponseEntity.status(code.httpStatus()).contentType(PROBLEM_JSON).body(body(code, field, RequestPaths.masked(RequestPaths.of(request))));
   }

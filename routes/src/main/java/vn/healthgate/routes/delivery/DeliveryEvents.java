@@ -5,20 +5,12 @@ import java.time.Duration;
 /** Told how each delivery attempt of a claimed document ended (for metrics: the gateway counts them). */
 public interface DeliveryEvents {
 
-  /** How an attempt ended. {@code DEFERRED}: the endpoint's breaker was open, nothing was sent, no attempt was spent. */
+  /**
+   * How an attempt ended (metrics label it by its name). {@code DEFERRED}: the endpoint's breaker was open,
+   * nothing was sent, no attempt was spent.
+   */
   enum Outcome {
-    ACCEPTED("accepted"), REJECTED("rejected"), RETRY("retry"), DEFERRED("deferred"), DEAD_LETTER("dead_letter");
-
-    private final String label;
-
-    Outcome(String label) {
-      this.label = label;
-    }
-
-    /** The outcome as metrics label it. */
-    public String label() {
-      return label;
-    }
+    ACCEPTED, REJECTED, RETRY, DEFERRED, DEAD_LETTER
   }
 
   /** {@code took}: from the claim to the outcome recorded. */

@@ -39,5 +39,9 @@ public interface Outbox {
   /** Back to the queue with a fresh retry budget (dead-letter replay). */
   void requeue(String id, Instant now);
 
+  /** One page of the matching submissions, oldest first. */
   List<Submission> list(SubmissionFilter filter);
+
+  /** How many submissions match, ignoring the filter's page. */
+  long count(SubmissionFilter filter);
 }

@@ -101,6 +101,11 @@ public class Submissions {
     return outbox.list(filter);
   }
 
+  /** How many submissions match {@code filter}, whatever its page. */
+  public long count(SubmissionFilter filter) {
+    return outbox.count(filter);
+  }
+
   /** Puts one dead letter back in the queue with a fresh retry budget. */
   public Submission replay(String id) {
     Submission submission = find(id, null);
@@ -113,7 +118,8 @@ public class Submissions {
 
   /** The dead letters matching {@code filter}; replayed unless {@code dryRun}. */
   public List<Submission> replayAll(SubmissionFilter filter, boolean dryRun) {
-    SubmissionFilter deadLetters = new SubmissionFilter(filter.facilityCode(), SubmissionStatus.DEAD_LETTER, filter.kind(), filter.since(), 0, 10_000);
+    SubmissionFilter deadLetters = new SubmissionFilter(filter.facilityCode(), SubmissionStatus.DEAD_LETTER, filter.kind(), filter.episodeId(), filter.number(), filter.since(), 0,
+        10_000);
     List<Submission> matching = outbox.list(deadLetters);
     if (!dryRun) {
       matching.forEach(s -> outbox.requeue(s.id(), clock.instant()));

@@ -110,7 +110,7 @@ final class DeliveryTestKit {
 
     @Override
     public synchronized void attemptEnded(DocumentKind kind, String facilityCode, Outcome outcome, Duration took) {
-      outcomes.add(kind.endpoint().id() + " " + facilityCode + " " + outcome.label());
+      outcomes.add(kind.endpoint().id() + " " + facilityCode + " " + outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     synchronized List<String> outcomes() {

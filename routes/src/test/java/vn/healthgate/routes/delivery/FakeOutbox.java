@@ -152,6 +152,11 @@ final class FakeOutbox implements Outbox {
     return new ArrayList<>(rows.values());
   }
 
+  @Override
+  public synchronized long count(SubmissionFilter filter) {
+    return rows.size();
+  }
+
   private static boolean pending(SubmissionStatus status) {
     return status == SubmissionStatus.RECEIVED || status == SubmissionStatus.SIGNED || status == SubmissionStatus.SENT;
   }
