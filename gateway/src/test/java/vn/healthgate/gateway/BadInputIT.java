@@ -215,6 +215,18 @@ class BadInputIT extends GatewayIT {
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-NOT-FOUND");
   }
 
+  @ParameterizedTest(name = "GET /fhir/{0} -> 400 naming {1}")
+  @org.junit.jupiter.params.provider.CsvSource({"Encounter?date=garbage, date", "Encounter?date=ge2026-13-45, date", "Bundle?timestamp=xx, timestamp",
+      "Encounter?_count=abc, _count", "Task?_count=-1x, _count"})
+  void aSearchParameterValueTheServerCannotReadIs400NamingIt(String query, String parameter) {
+    Reply reply = request("GET", "/fhir/" + query, "dev-70001");
+
+    assertThat(reply.status()).as(reply.text()).isEqualTo(400);
+    assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
+    assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo(parameter);
+  }
+
   @Test
   void theMethodsAFhirPathAcceptsStillWork() {
     assertThat(request("GET", "/fhir/metadata", "dev-70001").status()).isEqualTo(200);

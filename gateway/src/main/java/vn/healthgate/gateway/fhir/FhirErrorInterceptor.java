@@ -50,6 +50,14 @@ public class FhirErrorInterceptor {
       outcome.getIssueFirstRep().setDiagnostics("Unknown search parameter: " + String.join(", ", unknown) + " / " + ErrorCode.PARAMETER_INVALID.vietnamese());
       return new FhirErrors.StatusException(400, ErrorCode.PARAMETER_INVALID.code(), outcome);
     }
+    if (isSearch(request) && !failedParsingTheBody(failure) && (isDataFormat(failure)
+        || failure instanceof BaseServerResponseException e && e.getStatusCode() == 400)) {
+      // a search parameter HAPI could not read (a date that is no date, a _count that is no number)
+      remember(request, ErrorCode.PARAMETER_INVALID);
+      OperationOutcome outcome = FhirErrors.outcome(ErrorCode.PARAMETER_INVALID, null);
+      parametersNamedBy(request, failure).forEach(name -> outcome.getIssueFirstRep().addExpression(name));
+      return new FhirErrors.StatusException(400, ErrorCode.PARAMETER_INVALID.code(), outcome);
+    }
     ErrorCode code = classify(failure);
     remember(request, code);
     if (code == ErrorCode.INTERNAL) {
@@ -94,6 +102,38 @@ public class FhirErrorInterceptor {
   }
 
   private static final Pattern UNKNOWN_PARAMETERS = Pattern.compile("does not know how to handle [A-Z_]+ operation\\[[^\\]]*\\] with parameters \\[\\[([^\\]]*)\\]\\]");
+
+  private static boolean isSearch(RequestDetails request) {
+    return request != null && request.getRestOperationType() == ca.uhn.fhir.rest.api.RestOperationTypeEnum.SEARCH_TYPE;
+  }
+
+  private static boolean isDataFormat(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ca.uhn.fhir.parser.DataFormatException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The request's parameters whose value (or the value after a FHIR comparator prefix) a failure's messages quote. */
+  static List<String> parametersNamedBy(RequestDetails request, Throwable failure) {
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    List<String> named = new java.util.ArrayList<>();
+    request.getParameters().forEach((name, values) -> {
+      for (String value : values) {
+        String bare = value.length() > 2 && value.substring(0, 2).matches("eq|ne|gt|lt|ge|le|sa|eb|ap") ? value.substring(2) : value;
+        if (!bare.isEmpty() && messages.indexOf(bare) >= 0 || messages.indexOf(name) >= 0) {
+          named.add(name);
+          return;
+        }
+      }
+    });
+    return named;
+  }
 
   private static ErrorCode classify(Throwable failure) {
     if (failure instanceof ResourceNotFoundException) {
