@@ -43,12 +43,25 @@ public final class ExampleFiles {
     return examples;
   }
 
-  /** The {@code ```http} blocks of a Markdown file, each with the {@code → status} line and {@code ```json} block after it. */
+  /**
+   * The {@code ```http} blocks of a Markdown file, each with the {@code → status} line and {@code ```json} block after it.
+   * Every {@code ```json} block must be such an answer: one that is not (an illustration nobody runs, which can go
+   * wrong unnoticed) fails, naming its line; a request's JSON body belongs in its {@code ```http} block.
+   */
   public static List<Example> markdown(String source, String text) {
     List<String> lines = text.lines().toList();
     List<Example> examples = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
-      if (!lines.get(i).strip().equals("```http")) {
+      String fence = lines.get(i).strip();
+      if (fence.equals("```json")) {
+        throw new IllegalArgumentException(source + ":" + (i + 1) + ": a ```json block that is neither the body of an ```http request"
+            + " nor the answer after its '→ <status>' line: make it a runnable example (docs/examples/README.md)");
+      }
+      if (fence.startsWith("```") && !fence.equals("```http")) {
+        i = fence.equals("```") ? i : closingFence(lines, i + 1, source);
+        continue;
+      }
+      if (!fence.equals("```http")) {
         continue;
       }
       int close = closingFence(lines, i + 1, source);
@@ -66,6 +79,7 @@ public final class ExampleFiles {
           if (json < lines.size() && lines.get(json).strip().equals("```json")) {
             int jsonClose = closingFence(lines, json + 1, source);
             block.expected = new StringBuilder(String.join("\n", lines.subList(json + 1, jsonClose)));
+            close = jsonClose;
           }
         }
       }

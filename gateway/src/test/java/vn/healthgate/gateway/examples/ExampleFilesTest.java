@@ -117,6 +117,25 @@ class ExampleFilesTest {
   }
 
   @Test
+  void aJsonBlockThatIsNeitherARequestBodyNorADocumentedAnswerFailsNamingItsLine() {
+    String illustration = MARKDOWN + """
+
+        The list answers:
+
+        ```json
+        {"items": []}
+        ```
+        """;
+
+    assertThatThrownBy(() -> ExampleFiles.markdown("docs/api.md", illustration))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("docs/api.md:24: a ```json block that is neither");
+    assertThatThrownBy(() -> ExampleFiles.markdown("docs/api.md", "```http\nGET /things\n```\n\nSee:\n\n```json\n{}\n```\n"))
+        .hasMessageContaining("docs/api.md:7:");
+    assertThat(ExampleFiles.markdown("docs/api.md", MARKDOWN + "\n```yaml\ngateway: {}\n```\n")).hasSize(2);
+  }
+
+  @Test
   void aCorrectExampleRunsAndLaterRequestsUseEarlierAnswers() {
     List<Example> examples = ExampleFiles.http("x.http", HTTP_FILE.replace("\"ACCEPTED\"", "\"SENT\""));
     ExampleRunner runner = new ExampleRunner(Map.of("baseUrl", baseUrl), Duration.ZERO);

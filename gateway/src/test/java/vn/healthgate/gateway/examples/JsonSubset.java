@@ -13,6 +13,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code "…"} (one character, U+2026) stands for any value that is present and not null: ids, timestamps;
  *   <li>a string ending in {@code …} stands for any string that starts with the text before it;
+ *   <li>a string beginning with {@code …} stands for any string that ends with the text after it ({@code "…+07:00"});
  *   <li>an array matches element by element and has as many elements, unless its last documented element is
  *       {@code "…"}, which stands for any further elements (none included);
  *   <li>numbers are compared by value ({@code 4} and {@code 4.0} are equal); everything else exactly.
@@ -37,6 +38,15 @@ public final class JsonSubset {
         out.add(path + ": documented, not in the answer");
       } else if (!prefix.isEmpty() && !(actual.isTextual() && actual.asText().startsWith(prefix))) {
         out.add(path + ": documented as starting with \"" + prefix + "\", the answer has " + actual);
+      }
+      return;
+    }
+    if (documented.isTextual() && documented.asText().startsWith(ANY)) {
+      String suffix = documented.asText().substring(ANY.length());
+      if (actual == null || actual.isMissingNode() || actual.isNull()) {
+        out.add(path + ": documented, not in the answer");
+      } else if (!(actual.isTextual() && actual.asText().endsWith(suffix))) {
+        out.add(path + ": documented as ending with \"" + suffix + "\", the answer has " + actual);
       }
       return;
     }

@@ -54,6 +54,14 @@ class JsonSubsetTest {
   }
 
   @Test
+  void aStringBeginningWithTheEllipsisStandsForAnyStringWithThatEnding() {
+    assertThat(diff("{\"at\":\"…+07:00\"}", "{\"at\":\"2026-12-03T23:39:04.123+07:00\"}")).isEmpty();
+    assertThat(diff("{\"at\":\"…+07:00\"}", "{\"at\":\"2026-12-03T16:39:04.123Z\"}"))
+        .containsExactly("$.at: documented as ending with \"+07:00\", the answer has \"2026-12-03T16:39:04.123Z\"");
+    assertThat(diff("{\"at\":\"…+07:00\"}", "{}")).containsExactly("$.at: documented, not in the answer");
+  }
+
+  @Test
   void arraysMatchElementByElementAndInLengthUnlessTheyEndInTheEllipsis() {
     assertThat(diff("[1,2]", "[1,2]")).isEmpty();
     assertThat(diff("[]", "[1]")).containsExactly("$: documented with 0 elements, the answer has 1");
