@@ -34,6 +34,7 @@ public class GatewayFhirServer extends RestfulServer {
     registerProviders(providers);
     registerInterceptor(new FhirErrorInterceptor());
     registerInterceptor(new CapabilityStatementNaming());
+    registerInterceptor(new SearchBundles());
     ServerCapabilityStatementProvider capabilities = new ServerCapabilityStatementProvider(this);
     capabilities.setPublisher("Bình Phước insurance gateway");
     setServerConformanceProvider(capabilities);
