@@ -146,7 +146,8 @@ class BadInputIT extends GatewayIT {
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("CoverageEligibilityRequest.contained.ofType(Patient).name");
+    assertThat(reply.body().at("/issue/0/diagnostics").asText()).endsWith("(field: fullName)");
     assertThat(portalLookups()).isEqualTo(lookupsBefore);
   }
 

@@ -196,7 +196,8 @@ class FhirDocumentsIT extends GatewayIT {
 
     assertThat(reply.status()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-FORMAT");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("visitType");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Encounter.type.coding.where(system='" + FhirIdentifiers.VISIT_TYPE + "').code");
+    assertThat(reply.body().at("/issue/0/diagnostics").asText()).endsWith("(field: visitType)");
     assertThat(status(episode)).as("nothing stored").isNull();
   }
 
@@ -213,7 +214,8 @@ class FhirDocumentsIT extends GatewayIT {
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("fullName");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Encounter.contained.ofType(Patient).name");
+    assertThat(reply.body().at("/issue/0/diagnostics").asText()).endsWith("(field: fullName)");
     assertThat(status(episode)).as("nothing stored").isNull();
   }
 
@@ -224,7 +226,7 @@ class FhirDocumentsIT extends GatewayIT {
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-TEXT-CHARACTERS");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.address.line");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Bundle.entry.resource.ofType(Patient).address.line");
     assertThat(status(number)).as("nothing stored").isNull();
   }
 
@@ -240,7 +242,8 @@ class FhirDocumentsIT extends GatewayIT {
       assertThat(reply.status()).as(path + " " + reply.text()).isEqualTo(400);
       assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
       assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
-      assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Idempotency-Key");
+      assertThat(reply.body().at("/issue/0/expression").isMissingNode()).as("a header is no element of the resource").isTrue();
+      assertThat(reply.body().at("/issue/0/diagnostics").asText()).endsWith("(field: Idempotency-Key)");
     }
     assertThat(status(episode)).as("nothing stored").isNull();
     assertThat(status(number)).as("nothing stored").isNull();
@@ -256,7 +259,7 @@ class FhirDocumentsIT extends GatewayIT {
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("patientId");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Encounter.contained.ofType(Patient).identifier.where(system='" + FhirIdentifiers.FACILITY_PATIENT_ID + "').value");
     assertThat(status(episode)).as("nothing stored").isNull();
   }
 
@@ -270,7 +273,7 @@ class FhirDocumentsIT extends GatewayIT {
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("person.idNumber");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Bundle.entry.resource.ofType(Patient).identifier.where(system='" + FhirIdentifiers.CCCD + "').value");
     assertThat(status(number)).as("nothing stored").isNull();
   }
 
@@ -283,7 +286,7 @@ class FhirDocumentsIT extends GatewayIT {
 
     assertThat(reply.status()).as(reply.text()).isEqualTo(422);
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-FIELD-REQUIRED");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("licenceClass");
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("Bundle.entry.resource.ofType(Observation).where(code.coding.code='licence-class').value");
   }
 
   @Test

@@ -33,6 +33,7 @@ import vn.healthgate.routes.delivery.Submissions;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.fhir.FhirDocumentMapper;
+import vn.healthgate.routes.fhir.FhirFieldPaths;
 import vn.healthgate.routes.fhir.FhirIdentifiers;
 import vn.healthgate.routes.fhir.FhirReadBack;
 
@@ -97,7 +98,7 @@ final class DocumentProviders {
       Submissions.Intake intake = submit.apply(request, details.getHeader("Idempotency-Key"));
       return outcome(type, intake.submission(), intake.created(), details, readBack);
     } catch (GatewayException e) {
-      throw FhirErrors.exception(e);
+      throw FhirErrors.exception(e, kind == DocumentKind.CHECK_IN ? FhirFieldPaths.CHECK_IN : FhirFieldPaths.CERTIFICATE);
     }
   }
 

@@ -12,6 +12,7 @@ import vn.healthgate.gateway.security.Caller;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
 import vn.healthgate.routes.fhir.FhirEligibilityMapper;
+import vn.healthgate.routes.fhir.FhirFieldPaths;
 import vn.healthgate.gateway.fhir.FhirErrors;
 
 /** {@code POST /fhir/CoverageEligibilityRequest/$submit}: the FHIR face of the eligibility check. */
@@ -43,7 +44,7 @@ public class CoverageEligibilityProvider implements IResourceProvider {
       }
       return mapper.toResponse(gateway.check(mapper.toRequest(request), facility), request);
     } catch (GatewayException e) {
-      throw FhirErrors.exception(e);
+      throw FhirErrors.exception(e, FhirFieldPaths.ELIGIBILITY);
     }
   }
 }

@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.StringType;
 import vn.healthgate.gateway.web.ProblemResponses;
 import vn.healthgate.routes.error.ErrorCode;
 import vn.healthgate.routes.error.GatewayException;
+import vn.healthgate.routes.fhir.FhirFieldPaths;
 import vn.healthgate.routes.fhir.FhirIdentifiers;
 
 /** The error catalogue as FHIR: an {@code OperationOutcome} carrying the same {@code GW-…} code. */
@@ -25,21 +26,42 @@ public final class FhirErrors {
   private FhirErrors() {}
 
   public static OperationOutcome outcome(ErrorCode code, String field) {
+    return outcome(code, field, null);
+  }
+
+  /**
+   * The outcome of a refused resource: {@code expression} is a FHIRPath into it (none when the gateway field has no
+   * origin in it), {@code diagnostics} the Vietnamese text and, when there is one, the gateway's field name.
+   */
+  static OperationOutcome outcome(ErrorCode code, String expression, String gatewayField) {
     OperationOutcome outcome = new OperationOutcome();
     OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
         .setSeverity(OperationOutcome.IssueSeverity.ERROR)
         .setCode(issueType(code))
         .setDetails(new CodeableConcept(new Coding(FhirIdentifiers.GATEWAY_ERROR, code.code(), code.english())).setText(code.english()))
-        .setDiagnostics(code.vietnamese());
-    if (field != null) {
-      issue.addExpression(field);
+        .setDiagnostics(gatewayField == null ? code.vietnamese() : code.vietnamese() + " (field: " + gatewayField + ")");
+    if (expression != null) {
+      issue.addExpression(expression);
     }
     return outcome;
   }
 
+  /** A refusal that is not about a submitted resource (a search parameter, an id): the field as it is. */
   public static BaseServerResponseException exception(GatewayException e) {
+    return exception(e, outcome(e.errorCode(), e.field().orElse(null)));
+  }
+
+  /**
+   * A refusal of the resource {@code paths} describes: {@code expression} is where the named field came from in it
+   * ({@link FhirFieldPaths}), the gateway field name stays in {@code diagnostics}.
+   */
+  public static BaseServerResponseException exception(GatewayException e, FhirFieldPaths paths) {
+    String field = e.field().orElse(null);
+    return exception(e, outcome(e.errorCode(), paths.of(field).orElse(null), field));
+  }
+
+  private static BaseServerResponseException exception(GatewayException e, OperationOutcome outcome) {
     ErrorCode code = e.errorCode();
-    OperationOutcome outcome = outcome(code, e.field().orElse(null));
     BaseServerResponseException exception = switch (code.httpStatus()) {
       case 400 -> new InvalidRequestException(code.code(), outcome);
       case 401 -> new AuthenticationException(code.code());
