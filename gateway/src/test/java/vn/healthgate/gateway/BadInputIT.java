@@ -225,7 +225,7 @@ class BadInputIT extends GatewayIT {
     assertThat(reply.status()).as(reply.text()).isEqualTo(400);
     assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
-    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo(parameter);
+    assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("http." + parameter);
   }
 
   @Test

@@ -352,7 +352,7 @@ class FhirClientIT extends GatewayIT {
 
     assertThat(refusal).isInstanceOf(InvalidRequestException.class);
     assertThat(code(refusal)).isEqualTo("GW-PARAMETER-INVALID");
-    assertThat(((OperationOutcome) refusal.getOperationOutcome()).getIssueFirstRep().getExpression()).extracting(e -> e.getValue()).containsExactly("colour");
+    assertThat(((OperationOutcome) refusal.getOperationOutcome()).getIssueFirstRep().getExpression()).extracting(e -> e.getValue()).containsExactly("http.colour");
   }
 
   @Test

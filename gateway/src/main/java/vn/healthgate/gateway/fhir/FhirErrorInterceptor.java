@@ -46,7 +46,7 @@ public class FhirErrorInterceptor {
     if (!unknown.isEmpty()) {
       remember(request, ErrorCode.PARAMETER_INVALID);
       OperationOutcome outcome = FhirErrors.outcome(ErrorCode.PARAMETER_INVALID, null);
-      unknown.forEach(name -> outcome.getIssueFirstRep().addExpression(name));
+      unknown.forEach(name -> outcome.getIssueFirstRep().addExpression(FhirErrors.httpParameter(name)));
       outcome.getIssueFirstRep().setDiagnostics("Unknown search parameter: " + String.join(", ", unknown) + " / " + ErrorCode.PARAMETER_INVALID.vietnamese());
       return new FhirErrors.StatusException(400, ErrorCode.PARAMETER_INVALID.code(), outcome);
     }
@@ -55,7 +55,7 @@ public class FhirErrorInterceptor {
       // a search parameter HAPI could not read (a date that is no date, a _count that is no number)
       remember(request, ErrorCode.PARAMETER_INVALID);
       OperationOutcome outcome = FhirErrors.outcome(ErrorCode.PARAMETER_INVALID, null);
-      parametersNamedBy(request, failure).forEach(name -> outcome.getIssueFirstRep().addExpression(name));
+      parametersNamedBy(request, failure).forEach(name -> outcome.getIssueFirstRep().addExpression(FhirErrors.httpParameter(name)));
       return new FhirErrors.StatusException(400, ErrorCode.PARAMETER_INVALID.code(), outcome);
     }
     ErrorCode code = classify(failure);

@@ -46,9 +46,17 @@ public final class FhirErrors {
     return outcome;
   }
 
-  /** A refusal that is not about a submitted resource (a search parameter, an id): the field as it is. */
+  /**
+   * A refusal that is not about a submitted resource but about the request: a search parameter is named as the FHIR
+   * specification asks, {@code http.<parameter>}; the id of a read has no expression (it is the path, not a parameter).
+   */
   public static BaseServerResponseException exception(GatewayException e) {
-    return exception(e, outcome(e.errorCode(), e.field().orElse(null)));
+    return exception(e, outcome(e.errorCode(), e.field().filter(field -> !field.equals("id")).map(FhirErrors::httpParameter).orElse(null)));
+  }
+
+  /** The {@code expression} of a request parameter at fault: {@code http.} and its name (FHIR R4, OperationOutcome.issue.expression). */
+  public static String httpParameter(String name) {
+    return "http." + name;
   }
 
   /**
