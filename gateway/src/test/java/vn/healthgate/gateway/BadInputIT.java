@@ -218,7 +218,8 @@ class BadInputIT extends GatewayIT {
 
   @ParameterizedTest(name = "GET /fhir/{0} -> 400 naming {1}")
   @org.junit.jupiter.params.provider.CsvSource({"Encounter?date=garbage, date", "Encounter?date=ge2026-13-45, date", "Bundle?timestamp=xx, timestamp",
-      "Encounter?_count=abc, _count", "Task?_count=-1x, _count"})
+      "Encounter?_count=abc, _count", "Task?_count=-1x, _count",
+      "Encounter?date=sa2026-12-03, date", "Bundle?timestamp=ap2026-12-03, timestamp", "Encounter?date=ne2026-12-03, date"})
   void aSearchParameterValueTheServerCannotReadIs400NamingIt(String query, String parameter) {
     Reply reply = request("GET", "/fhir/" + query, "dev-70001");
 
@@ -226,6 +227,14 @@ class BadInputIT extends GatewayIT {
     assertThat(reply.body().get("resourceType").asText()).isEqualTo("OperationOutcome");
     assertThat(reply.body().at("/issue/0/details/coding/0/code").asText()).isEqualTo("GW-PARAMETER-INVALID");
     assertThat(reply.body().at("/issue/0/expression/0").asText()).isEqualTo("http." + parameter);
+  }
+
+  @Test
+  void theCapabilityStatementIsDatedInVietnamTime() {
+    Reply reply = request("GET", "/fhir/metadata", "dev-70001");
+
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.body().get("date").asText()).endsWith("+07:00");
   }
 
   @Test

@@ -165,6 +165,22 @@ final class DocumentProviders {
     return count == null ? DEFAULT_COUNT : count;
   }
 
+  /** The comparators a date search serves ({@code eq ge le gt lt}); another ({@code sa}, {@code eb}, {@code ap}, {@code ne}) is refused, not ignored. */
+  static DateRangeParam served(DateRangeParam range, String parameter) {
+    if (range != null) {
+      for (var bound : java.util.Arrays.asList(range.getLowerBound(), range.getUpperBound())) {
+        if (bound != null && bound.getPrefix() != null && !SERVED_PREFIXES.contains(bound.getPrefix())) {
+          throw FhirErrors.exception(new GatewayException(ErrorCode.PARAMETER_INVALID, parameter));
+        }
+      }
+    }
+    return range;
+  }
+
+  private static final java.util.Set<ca.uhn.fhir.rest.param.ParamPrefixEnum> SERVED_PREFIXES = java.util.EnumSet.of(ca.uhn.fhir.rest.param.ParamPrefixEnum.EQUAL,
+      ca.uhn.fhir.rest.param.ParamPrefixEnum.GREATERTHAN_OR_EQUALS, ca.uhn.fhir.rest.param.ParamPrefixEnum.LESSTHAN_OR_EQUALS,
+      ca.uhn.fhir.rest.param.ParamPrefixEnum.GREATERTHAN, ca.uhn.fhir.rest.param.ParamPrefixEnum.LESSTHAN);
+
   static Instant lower(DateRangeParam range) {
     return range == null || range.getLowerBoundAsInstant() == null ? null : range.getLowerBoundAsInstant().toInstant();
   }
@@ -211,6 +227,7 @@ final class DocumentProviders {
     public List<Encounter> search(@OptionalParam(name = "_id") TokenParam id, @OptionalParam(name = Encounter.SP_IDENTIFIER) TokenParam identifier,
         @OptionalParam(name = Encounter.SP_DATE) DateRangeParam date, @Count Integer count, RequestDetails details) {
       int limit = count(count);
+      served(date, Encounter.SP_DATE);
       String key = identifierValue(identifier, FhirIdentifiers.EPISODE_ID);
       // a check-in is stored after its arrival, so the lower bound of the arrival bounds the storing time too
       List<Submission> rows = context.outbox().search(DocumentKind.CHECK_IN, caller(details), id == null ? null : id.getValue(), key,
@@ -259,6 +276,7 @@ final class DocumentProviders {
     @Search
     public List<Bundle> search(@OptionalParam(name = "_id") TokenParam id, @OptionalParam(name = Bundle.SP_IDENTIFIER) TokenParam identifier,
         @OptionalParam(name = Bundle.SP_TIMESTAMP) DateRangeParam timestamp, @Count Integer count, RequestDetails details) {
+      served(timestamp, Bundle.SP_TIMESTAMP);
       String key = identifierValue(identifier, FhirIdentifiers.CERTIFICATE_NUMBER);
       Instant to = upper(timestamp);
       return context.outbox().search(DocumentKind.CERTIFICATE, caller(details), id == null ? null : id.getValue(), key, lower(timestamp),

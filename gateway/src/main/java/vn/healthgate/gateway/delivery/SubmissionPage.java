@@ -10,7 +10,7 @@ import vn.healthgate.routes.delivery.SubmissionFilter;
 @Schema(name = "SubmissionPage")
 record SubmissionPage(List<SubmissionView> items, int page, int size, long total, Links links) {
 
-  /** {@code next} and {@code prev} only when such a page exists. */
+  /** {@code next} and {@code prev} only when such a page exists; past the end, {@code prev} is the last page. */
   @Schema(name = "PageLinks")
   record Links(String self, String next, String prev) {}
 
@@ -22,8 +22,10 @@ record SubmissionPage(List<SubmissionView> items, int page, int size, long total
     int page = filter.page();
     int size = filter.size();
     boolean hasNext = (long) (page + 1) * size < total;
+    long lastPage = total == 0 ? -1 : (total - 1) / size;
+    long prev = Math.min(page - 1L, lastPage);
     return new SubmissionPage(items, page, size, total,
-        new Links(link(path, query, page, size), hasNext ? link(path, query, page + 1, size) : null, page > 0 ? link(path, query, page - 1, size) : null));
+        new Links(link(path, query, page, size), hasNext ? link(path, query, page + 1, size) : null, prev >= 0 ? link(path, query, (int) prev, size) : null));
   }
 
   private static String link(String path, Map<String, String> query, int page, int size) {

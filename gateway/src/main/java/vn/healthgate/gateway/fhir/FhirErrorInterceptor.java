@@ -132,6 +132,10 @@ public class FhirErrorInterceptor {
         }
       }
     });
+    if (named.isEmpty() && request.getParameters().size() == 1) {
+      // a message that quotes nothing still concerns the only parameter there is
+      named.addAll(request.getParameters().keySet());
+    }
     return named;
   }
 
