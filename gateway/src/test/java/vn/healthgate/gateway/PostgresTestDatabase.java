@@ -27,6 +27,17 @@ public final class PostgresTestDatabase {
     }
   }
 
+  /** A new, empty schema in the test database, as a JDBC URL whose connections use it (left behind: a test database). */
+  public static String freshSchema(String prefix) {
+    String schema = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "");
+    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD)) {
+      connection.createStatement().execute("create schema " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create schema " + schema + " in " + URL, e);
+    }
+    return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
   private static String env(String name, String fallback) {
     String value = System.getenv(name);
     return value == null || value.isBlank() ? fallback : value;
